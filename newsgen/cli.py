@@ -1,0 +1,117 @@
+"""The command line: the only place that prints to the user and picks exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__
+from .build import BuildReport, build
+from .config import SiteConfig, load_config
+from .errors import ConfigError, NewsgenError
+from .loaders import load_file
+from .records import Article
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgen")
+def main() -> None:
+    """newsgen turns a folder of scraped news articles into a static HTML archive."""
+
+
+site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+                           show_default=True, help="The site folder (holds articles/, newsgen.yaml, templates/).")
+
+
+@main.command("build")
+@site_option
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site [default: SITE/build].")
+def build_command(site_dir: Path, output_dir: Path | None) -> None:
+    """Build the site from articles/ into build/."""
+    try:
+        report = build(site_dir, output_dir)
+    except NewsgenError as exc:
+        fail(exc)
+    show_report(report)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the records as a JSON array.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="Site folder whose newsgen.yaml applies (time zone, language).")
+def parse_command(files: tuple[Path, ...], as_json: bool, site_dir: Path) -> None:
+    """Show what newsgen reads from each FILE: the kept story and what was dropped."""
+    config = config_or_fail(site_dir)
+    records, failures = [], 0
+    for path in files:
+        try:
+            records.append(load_file(path, path.parent, config))
+        except NewsgenError as exc:
+            failures += 1
+            err.print(f"[red]error[/red] {escape(exc.message())}")
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            show_record(record)
+    sys.exit(1 if failures else 0)
+
+
+def config_or_fail(site_dir: Path) -> SiteConfig:
+    try:
+        return load_config(site_dir)
+    except NewsgenError as exc:
+        fail(exc)
+
+
+def fail(exc: NewsgenError) -> None:
+    if isinstance(exc, ConfigError) and len(exc.problems) > 1:
+        err.print(f"[red]error[/red] {escape(exc.path or '')}: {len(exc.problems)} problems")
+        for problem in exc.problems:
+            err.print(f"  - {escape(problem)}")
+    else:
+        err.print(f"[red]error[/red] {escape(exc.message())}")
+    sys.exit(2)
+
+
+def show_report(report: BuildReport) -> None:
+    for outcome in report.outcomes:
+        where = f"{outcome.path}:{outcome.line}" if outcome.line else outcome.path
+        if outcome.status == "failed":
+            err.print(f"[red]failed[/red]  {escape(where)}: {escape(outcome.reason)}")
+        for warning in outcome.warnings:
+            err.print(f"[yellow]warning[/yellow] {escape(outcome.path)}: {escape(warning)}")
+    err.print(f"built {report.count('built')} articles, skipped {report.count('skipped')}, "
+              f"failed {report.count('failed')}; wrote {report.pages} files to {escape(str(report.output))} "
+              f"in {report.seconds:.2f} s")
+
+
+def show_record(record: Article) -> None:
+    out.rule(f"[bold]{escape(record.path)}")
+    out.print(f"[bold]title[/bold]     {escape(record.title)}")
+    for label, value in (("summary", record.summary), ("published", record.published), ("source", record.source.domain),
+                         ("authors", ", ".join(record.authors)), ("language", record.language)):
+        if value:
+            out.print(f"[bold]{label:<9}[/bold] {escape(str(value))}")
+    out.print(f"[bold]body[/bold]      {len(record.body)} blocks")
+    for block in record.body:
+        out.print(f"  [green]{block.type[:4]}[/green] {escape(block.text[:110])}")
+    for image in record.images:
+        out.print(f"  [cyan]image[/cyan] {escape(image.caption[:90])} [dim]{escape(image.credit)}[/dim]")
+    if record.dropped:
+        out.print(f"[bold]dropped[/bold]   {len(record.dropped)} lines")
+        for d in record.dropped:
+            out.print(f"  [red]-[/red] [dim]{escape(d.reason)}:[/dim] {escape(d.text[:100])}")
+    for warning in record.warnings:
+        out.print(f"[yellow]warning[/yellow]   {escape(warning)}")

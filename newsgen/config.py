@@ -1,0 +1,105 @@
+"""Site configuration: `newsgen.yaml` validated into one frozen object.
+
+Every option is declared once, with its type, default and a line saying what it
+is for; validation reports every bad key at once so a user fixes the file in
+one pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from .errors import ConfigError
+
+CONFIG_NAME = "newsgen.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str = "News archive"
+    """Shown in every page's header and in feeds."""
+    description: str = ""
+    """One line about the archive, for the home page and feeds."""
+    language: str = "en"
+    """The site's language (ISO 639-1), for `<html lang>` and articles whose language is unknown."""
+    timezone: str = "UTC"
+    """IANA name used for dates written without an offset."""
+    base_url: str = ""
+    """Absolute URL the site is published at; needed only for feeds, sitemap and canonical links."""
+    per_page: int = 20
+    """Articles per listing page."""
+    about: str = ""
+    """Markdown text of the about page."""
+    author: str = ""
+    """The archive's keeper, for feeds."""
+    articles_dir: str = "articles"
+    """Where the articles are, relative to the site folder."""
+
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def fingerprint(self, *names: str) -> str:
+        """A digest of the named options, to key caches on exactly what a stage reads."""
+        chosen = {n: getattr(self, n) for n in (names or self.option_names())}
+        return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode()).hexdigest()[:16]
+
+    @staticmethod
+    def option_names() -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(SiteConfig))
+
+
+FIELD_TYPES: dict[str, type] = {"per_page": int}
+
+
+def load_config(site_dir: Path) -> SiteConfig:
+    """Read `newsgen.yaml` in the site folder; without one, the defaults."""
+    path = site_dir / CONFIG_NAME
+    if not path.is_file():
+        return SiteConfig()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise ConfigError([f"not valid YAML: {exc}"], path if line is None else f"{path}:{line + 1}") from None
+    return config_from_mapping(raw if raw is not None else {}, path)
+
+
+def config_from_mapping(raw: Any, path: Path | str = CONFIG_NAME) -> SiteConfig:
+    if not isinstance(raw, dict):
+        raise ConfigError(["the file must be a mapping of option: value"], path)
+    problems = [p for key, value in raw.items() for p in option_problems(str(key), value)]
+    if problems:
+        raise ConfigError(problems, path)
+    values = {k: (v.rstrip("/") if k == "base_url" else v) for k, v in raw.items()}
+    return SiteConfig(**values)
+
+
+def option_problems(key: str, value: Any) -> list[str]:
+    names = SiteConfig.option_names()
+    if key not in names:
+        return [f"unknown option '{key}' (known: {', '.join(names)})"]
+    expected = FIELD_TYPES.get(key, str)
+    if not isinstance(value, expected) or isinstance(value, bool):
+        return [f"'{key}' must be {expected.__name__}, got {type(value).__name__} {value!r}"]
+    return value_problems(key, value)
+
+
+def value_problems(key: str, value: Any) -> list[str]:
+    if key == "per_page" and value < 1:
+        return ["'per_page' must be at least 1"]
+    if key == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return [f"'timezone' {value!r} is not an IANA time zone name such as Europe/Paris"]
+    if key == "base_url" and value and not value.startswith(("http://", "https://")):
+        return [f"'base_url' must start with http:// or https://, got {value!r}"]
+    return []

@@ -1,0 +1,1 @@
+"""Heuristics over text, kept as named signals and thresholds with their reasons."""

@@ -1,0 +1,74 @@
+"""Loaders: one module per input kind, each turning a file's bytes into an Article.
+
+`load_file` is the one entry point: it reads the file and its sidecar, picks the
+loader by suffix, and fills in what every kind shares (language, entities, the
+undated warning), so later stages never know which kind a record came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, Callable
+
+from ..config import SiteConfig
+from ..errors import SourceError
+from ..extract.entities import entities_of
+from ..extract.language import language_of
+from ..records import Article
+from ..sources import SourceFile, file_digest, sidecar_for
+from . import markdown, text
+from .decode import decode
+from .frontmatter import parse_yaml
+
+Loader = Callable[[str, SourceFile, SiteConfig, dict[str, Any]], Article]
+
+LOADERS: dict[str, Loader] = {
+    ".txt": text.load,
+    ".md": markdown.load,
+}
+
+# Bump when a loader's output changes, so cached records are not reused.
+LOADER_VERSION = "1"
+# A file larger than this is refused rather than risk a build that never ends.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def load_file(path: Path, articles_dir: Path, config: SiteConfig) -> Article:
+    rel = path.relative_to(articles_dir).as_posix() if path.is_relative_to(articles_dir) else str(path)
+    data, sidecar_data = read_bytes(path, rel)
+    source = SourceFile(path, rel, file_digest(data + sidecar_data))
+    return load_bytes(data, source, config, parse_yaml(sidecar_data.decode("utf-8", "replace"), rel))
+
+
+def load_bytes(data: bytes, source: SourceFile, config: SiteConfig, sidecar: dict[str, Any] | None = None) -> Article:
+    loader = LOADERS.get(Path(source.rel).suffix.lower())
+    if loader is None:
+        raise SourceError(f"no loader for '{Path(source.rel).suffix}' files", source.rel)
+    article = loader(decode(data, source.rel), source, config, sidecar or {})
+    return enriched(article, config)
+
+
+def read_bytes(path: Path, rel: str) -> tuple[bytes, bytes]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SourceError(f"the file is larger than {MAX_BYTES // 2**20} MB", rel)
+        data = path.read_bytes()
+        sidecar = sidecar_for(path)
+        return data, (sidecar.read_bytes() if sidecar else b"")
+    except IsADirectoryError:
+        raise SourceError("a folder, not a file", rel) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror}", rel) from None
+
+
+def enriched(article: Article, config: SiteConfig) -> Article:
+    """What every loader's record gets the same way: language, entities, the undated warning."""
+    changes: dict[str, Any] = {}
+    if not article.language:
+        changes["language"] = language_of(article.title + "\n" + article.body_text()) or config.language
+    if not (article.entities.people or article.entities.places or article.entities.organizations):
+        changes["entities"] = entities_of(article)
+    if article.published is None and not any("undated" in w for w in article.warnings):
+        changes["warnings"] = article.warnings + ("undated: no publication date was found in the file",)
+    return dataclasses.replace(article, **changes) if changes else article

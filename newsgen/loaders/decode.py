@@ -1,0 +1,61 @@
+"""Bytes to clean text: the encoding detected, line endings and Unicode forms made one."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from ..errors import SourceError
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Spaces that look like a space but break word splitting and matching.
+ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Zero-width spaces and bidi overrides carry no text, they only hide or reorder it
+# (the joiners U+200C/U+200D stay: Persian and emoji spell with them).
+INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# Share of control characters above which a file is binary, not text.
+MAX_CONTROL_SHARE = 0.01
+
+
+def decode(data: bytes, path: str) -> str:
+    """Text of a file, or a SourceError saying why it is not text."""
+    if not data.strip():
+        raise SourceError("the file is empty", path)
+    text = normalise(decoded(data, path))
+    if binary_share(text) > MAX_CONTROL_SHARE:
+        raise SourceError("the file is binary data, not text", path)
+    if not text.strip():
+        raise SourceError("the file has only white space", path)
+    return text
+
+
+def decoded(data: bytes, path: str) -> str:
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise SourceError("the file is binary data, not text", path)
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding in {"utf_8", "ascii"}:
+        return data.decode("cp1252", errors="replace")
+    return data.decode(best.encoding, errors="replace")
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = INVISIBLE.sub("", ODD_SPACES.sub(" ", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def binary_share(text: str) -> float:
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f" or ch == "\ufffd")
+    return controls / max(len(sample), 1)
