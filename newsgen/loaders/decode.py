@@ -17,6 +17,8 @@ ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Zero-width spaces and bidi overrides carry no text, they only hide or reorder it
 # (the joiners U+200C/U+200D stay: Persian and emoji spell with them).
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# Browsers read unlabelled Western text as Windows-1252; so do we when detection ties.
+WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 # Share of control characters above which a file is binary, not text.
 MAX_CONTROL_SHARE = 0.01
 
@@ -43,10 +45,17 @@ def decoded(data: bytes, path: str) -> str:
         pass
     if b"\x00" in data[:4096]:
         raise SourceError("the file is binary data, not text", path)
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in {"utf_8", "ascii"}:
-        return data.decode("cp1252", errors="replace")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(legacy_encoding(data), errors="replace")
+
+
+def legacy_encoding(data: bytes) -> str:
+    """The detected single- or multi-byte encoding; Windows-1252 wins ties, as in browsers."""
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
+        return "cp1252"
+    least_chaos = min(m.chaos for m in matches)
+    tied = [m.encoding for m in matches if m.chaos == least_chaos]
+    return "cp1252" if any(e in WESTERN for e in tied) else tied[0]
 
 
 def normalise(text: str) -> str:

@@ -1,0 +1,50 @@
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig, config_from_mapping, load_config
+from newsgen.errors import ConfigError
+
+
+def test_defaults_without_a_config_file(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == SiteConfig()
+
+
+def test_values_are_read_and_base_url_loses_its_trailing_slash(tmp_path: Path) -> None:
+    (tmp_path / "newsgen.yaml").write_text("title: Desk\nper_page: 5\nbase_url: https://x.org/news/\n")
+    config = load_config(tmp_path)
+    assert (config.title, config.per_page, config.base_url) == ("Desk", 5, "https://x.org/news")
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ConfigError) as caught:
+        config_from_mapping({"titel": "x", "per_page": "ten", "timezone": "Mars/Olympus", "base_url": "x.org"})
+    problems = caught.value.problems
+    assert len(problems) == 4
+    assert any("titel" in p for p in problems) and any("per_page" in p for p in problems)
+    assert any("timezone" in p for p in problems) and any("base_url" in p for p in problems)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("title: [unclosed", "not valid YAML"),
+    ("- a\n- b\n", "mapping"),
+    ("per_page: 0\n", "at least 1"),
+    ("per_page: true\n", "must be int"),
+], ids=["broken-yaml", "not-a-mapping", "per-page-zero", "bool-is-not-int"])
+def test_bad_files_name_the_problem(tmp_path: Path, text: str, fragment: str) -> None:
+    (tmp_path / "newsgen.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert fragment in caught.value.message()
+    assert "newsgen.yaml" in caught.value.message()
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(AttributeError):
+        SiteConfig().title = "x"  # type: ignore[misc]
+
+
+def test_fingerprint_changes_only_with_the_named_options() -> None:
+    a, b = SiteConfig(title="A"), SiteConfig(title="B")
+    assert a.fingerprint("timezone") == b.fingerprint("timezone")
+    assert a.fingerprint() != b.fingerprint()
