@@ -1,0 +1,121 @@
+"""Page chrome versus story prose, as named signals and thresholds.
+
+Copied page text is the story surrounded by menus, share buttons, teasers of
+other stories and footers. The signals here are structural first (how long a
+line is, whether it reads as a sentence, whether it repeats, whether it sits in
+a run of short menu-like lines, whether it is a link or a handle); the word
+lists of chrome in several languages only add to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Line shape ---------------------------------------------------------------------------------
+
+# A line of at least this many words is prose even without a full stop (long list items, quotes).
+PROSE_WORDS = 20
+# A line ending like a sentence is prose from this many words (shorter ones are labels: "Read more.").
+SENTENCE_WORDS = 6
+# Headings inside a story are short: longer non-sentences are teasers of other stories.
+HEADING_WORDS = 14
+# Menu items are a few words each; a run of them is navigation, not a story.
+MENU_WORDS = 4
+# This many menu-like lines in a row is a menu, even inside the story (share bars, tag lists).
+MENU_RUN = 3
+# CJK scripts write no spaces: this many characters count as one word.
+CJK_CHARS_PER_WORD = 2
+# A repeated line this long or longer is a copy (teaser, caption), shorter repeats are labels.
+REPEAT_MIN_WORDS = 3
+
+WORD = re.compile(r"\w+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A sentence ends in a stop, question or exclamation mark, maybe inside quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
+URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+HANDLE = re.compile(r"^@\w+$|^\S+@\S+\.\w+$")
+BULLET = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+\S")
+# Teasers and truncated copies end in an ellipsis.
+ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+# Counters, times and prices on their own ("3.409", "14h261", "00"): widget residue.
+NUMERIC = re.compile(r"^[\W\d_]*\d[\W\d_hmsdk]*$", re.IGNORECASE)
+
+# --- Scores for choosing the story region (a maximum-sum run over the lines) ----------------------
+
+# Each prose word counts for the region, up to this many per line (one huge line must not carry a page).
+PROSE_CAP = 60
+# A short non-sentence line costs this much: menus and link lists pull the region away.
+SHORT_COST = -3.0
+# Teasers of other stories (headline-shaped lines) cost a little more than menu items.
+HEADLINE_COST = -4.0
+# Known chrome costs the most: the story rarely runs through "Related" or "Newsletter".
+CHROME_COST = -10.0
+# Captions, bylines, dates and notes belong near the story but are not its text.
+FURNITURE_COST = -1.0
+
+# --- Chrome words, several languages: whole-line labels, matched case-folded without trailing
+# punctuation, one label per "|" -------------------------------------------------------------------
+
+CHROME_LABELS = frozenset(label.strip() for label in """
+advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|
+publicidad|pubblicità|publicidade|реклама|広告|광고|
+share|share this|share this article|share on facebook|share on twitter|tweet|email|e-mail|print|comment|comments|
+teilen|partager|compartir|condividi|compartilhar|поделиться|共有|공유|whatsapp|facebook|twitter|linkedin|
+reddit|pinterest|telegram|copy link|copy url|flipboard|messenger|x|
+read more|read also|see also|more|related|related articles|related stories|related content|recommended|
+more from|more stories|most read|most popular|popular|trending|latest|latest news|top stories|up next|
+weiterlesen|mehr zum thema|lire aussi|à lire aussi|lire la suite|leer más|lee también|leia mais|leia também|
+veja também|leggi anche|continua a leggere|читайте также|читать далее|関連記事|관련기사|
+skip to content|skip to main content|skip navigation|menu|search|home|login|log in|sign in|sign up|
+subscribe|register|newsletter|newsletters|follow us|contact|about us|privacy policy|terms of use|
+cookie policy|accept|accept all|ok|got it|close|back to top|top|next|previous|loading|
+show comments|view comments|leave a comment|add comment|lascia un commento|nessun commento|
+kommentare|commentaires|comentarios|commenti|comentários|комментарии|tags|tag|topics|
+""".replace("\n", "").split("|") if label.strip())
+
+# Phrases that make a short or medium line chrome wherever they appear in it.
+CHROME_PHRASES = re.compile(
+    r"\b(?:cookies?|newsletters?|subscribe|subscription|sign up|all rights reserved|privacy policy|"
+    r"terms of (?:use|service)|follow us|download (?:the|our) app|click here|javascript|"
+    r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпис|copyright)\b|©",
+    re.IGNORECASE,
+)
+# Chrome phrases decide only on lines up to this many words; a long line that mentions
+# "cookies" is more likely a sentence of the story.
+CHROME_PHRASE_WORDS = 30
+TRAILING = re.compile(r"[\s:.!?»›>→|•·…]+$")
+
+
+def words_in(text: str) -> int:
+    """Words in a line, counting CJK characters in pairs since those scripts have no spaces."""
+    cjk = len(CJK.findall(text))
+    return len(WORD.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
+
+
+def is_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def is_prose(text: str, words: int) -> bool:
+    """A line that reads as running text: long, or a sentence of more than a few words."""
+    return words >= PROSE_WORDS or (words >= SENTENCE_WORDS and is_sentence(text))
+
+
+def is_chrome(text: str, words: int) -> bool:
+    """Known page furniture: a whole-line label, a link, a handle, widget numbers, or a chrome phrase."""
+    label = TRAILING.sub("", text).casefold()
+    if label in CHROME_LABELS or URL.match(text) or HANDLE.match(text) or NUMERIC.match(text):
+        return True
+    return words <= CHROME_PHRASE_WORDS and bool(CHROME_PHRASES.search(text))
+
+
+def is_link(text: str) -> bool:
+    return bool(URL.match(text))
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+def is_truncated(text: str) -> bool:
+    return bool(ELLIPSIS.search(text))
