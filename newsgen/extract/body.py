@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from ..records import Block, Citation, Dropped
 from . import boilerplate as bp
-from .lines import BULLET, CHROME, CITATION, FURNITURE, HEADLINE, PROSE, REPEAT, SHORT, Line
+from .lines import BREAK, BULLET, CHROME, CITATION, FURNITURE, HEADLINE, PROSE, REPEAT, SHORT, Line
 from .notes import citation_parts
 
-SCORES = {PROSE: None, SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.SHORT_COST / 2,
-          CHROME: bp.CHROME_COST, REPEAT: bp.SHORT_COST}
+SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SCORE,
+          CHROME: bp.CHROME_COST, BREAK: bp.BREAK_COST, REPEAT: bp.SHORT_COST}
 # How far above the story the headline may sit (bylines, dates, share bars come between).
 TITLE_REACH = 15
 # Title-shaped: a headline has a few words and is not a long paragraph.
@@ -36,22 +36,31 @@ class Story:
     region: tuple[int, int] = (0, 0)
 
 
-def line_score(line: Line) -> float:
+def line_score(line: Line, blank_style: bool) -> float:
     if line.kind == PROSE:
-        return float(min(line.words, bp.PROSE_CAP))
+        share = bp.TIGHT_PROSE_SHARE if blank_style and not (line.blank_before or line.blank_after) else 1.0
+        return min(line.words, bp.PROSE_CAP) * share
     if line.kind in FURNITURE:
         return bp.FURNITURE_COST
-    return SCORES[line.kind]
+    cost = SCORES[line.kind]
+    return cost * bp.ISOLATED_SHARE if line.isolated and line.kind not in (CHROME, BREAK) else cost
+
+
+def blank_styled(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines."""
+    prose = [line for line in lines if line.kind == PROSE]
+    return bool(prose) and sum(line.blank_before for line in prose) >= bp.BLANK_STYLE_SHARE * len(prose)
 
 
 def densest_run(lines: list[Line]) -> tuple[int, int]:
     """[start, end) of the run of lines whose scores add up to the most: the story."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
+    blank_style = blank_styled(lines)
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += line_score(line)
+        total += line_score(line, blank_style)
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
@@ -97,7 +106,7 @@ def story_of(lines: list[Line]) -> Story:
         story.summary = dek_index(lines, story.title, start)
         if story.summary is not None:
             start = max(start, story.summary + 1)
-    while end > start and lines[end - 1].kind != PROSE:
+    while end > start and lines[end - 1].kind not in (PROSE, BULLET):
         end -= 1
     while start < end and lines[start].kind in (SHORT, CHROME, REPEAT):
         start += 1
@@ -143,7 +152,7 @@ def _at(citation: Citation, block: int) -> Citation:
 def _drop_reason(line: Line, i: int, start: int, end: int, menus: set[int]) -> str:
     if line.kind == REPEAT:
         return "repeated line"
-    if line.kind == CHROME:
+    if line.kind in (CHROME, BREAK):
         return "page chrome"
     if not start <= i < end:
         return "outside the story"
@@ -163,7 +172,7 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
             if len(run) >= bp.MENU_RUN or (after_label and run):
                 menus.update(run)
             run, after_label = [], False
-        elif kind == CHROME:
+        elif kind in (CHROME, BREAK):
             after_label = True
             run.append(i)
         elif kind in (SHORT, HEADLINE):

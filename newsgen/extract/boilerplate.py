@@ -52,12 +52,24 @@ HEADLINE_COST = -4.0
 CHROME_COST = -10.0
 # Captions, bylines, dates and notes belong near the story but are not its text.
 FURNITURE_COST = -1.0
+# A label that opens a list of other stories ("Related", "Most read") almost always ends the story.
+BREAK_COST = -25.0
+# On a page whose paragraphs are set apart by blank lines, prose packed tight between other lines
+# is a list of teasers; such lines count this share of their words.
+TIGHT_PROSE_SHARE = 0.25
+# The page sets its paragraphs apart by blank lines when at least this share of its prose is.
+BLANK_STYLE_SHARE = 0.6
+# List items are story content more often than menus (menus are labels, not numbered items).
+BULLET_SCORE = 1.5
+# A short line set apart by blank lines is a block of its own (a heading, a link under a list item);
+# menus are runs of lines with no blank between them. Isolated short lines cost this share.
+ISOLATED_SHARE = 0.3
 
 # --- Chrome words, several languages: whole-line labels, matched case-folded without trailing
 # punctuation, one label per "|" -------------------------------------------------------------------
 
 CHROME_LABELS = frozenset(label.strip() for label in """
-advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|
+advertisement|advertisements|advertising|advert|adverts|ad|ads|sponsored|sponsored content|anzeige|werbung|publicité|
 publicidad|pubblicità|publicidade|реклама|広告|광고|
 share|share this|share this article|share on facebook|share on twitter|tweet|email|e-mail|print|comment|comments|
 teilen|partager|compartir|condividi|compartilhar|поделиться|共有|공유|whatsapp|facebook|twitter|linkedin|
@@ -73,6 +85,15 @@ show comments|view comments|leave a comment|add comment|lascia un commento|nessu
 kommentare|commentaires|comentarios|commenti|comentários|комментарии|tags|tag|topics|
 """.replace("\n", "").split("|") if label.strip())
 
+# Labels that open a list of other stories: the strongest end-of-story signal.
+BREAK_LABELS = frozenset(label.strip() for label in """
+related|related articles|related stories|related content|related links|related posts|recommended|
+read more|read also|see also|more from|more stories|more news|most read|most popular|popular|trending|
+latest|latest news|top stories|up next|you may also like|you might also like|more on this|also read|
+mehr zum thema|lire aussi|à lire aussi|lee también|leia também|veja também|leggi anche|читайте также|
+関連記事|관련기사|tags|topics|comments|
+""".replace("\n", "").split("|") if label.strip())
+
 # Phrases that make a short or medium line chrome wherever they appear in it.
 CHROME_PHRASES = re.compile(
     r"\b(?:cookies?|newsletters?|subscribe|subscription|sign up|all rights reserved|privacy policy|"
@@ -82,7 +103,7 @@ CHROME_PHRASES = re.compile(
 )
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
 # "cookies" is more likely a sentence of the story.
-CHROME_PHRASE_WORDS = 30
+CHROME_PHRASE_WORDS = 60
 TRAILING = re.compile(r"[\s:.!?»›>→|•·…]+$")
 
 
@@ -104,9 +125,14 @@ def is_prose(text: str, words: int) -> bool:
 def is_chrome(text: str, words: int) -> bool:
     """Known page furniture: a whole-line label, a link, a handle, widget numbers, or a chrome phrase."""
     label = TRAILING.sub("", text).casefold()
-    if label in CHROME_LABELS or URL.match(text) or HANDLE.match(text) or NUMERIC.match(text):
+    if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text):
         return True
     return words <= CHROME_PHRASE_WORDS and bool(CHROME_PHRASES.search(text))
+
+
+def is_break(text: str) -> bool:
+    """A label that opens a list of other stories."""
+    return TRAILING.sub("", text).casefold() in BREAK_LABELS
 
 
 def is_link(text: str) -> bool:

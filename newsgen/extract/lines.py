@@ -8,7 +8,7 @@ traced to one label and one reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
 
@@ -20,6 +20,7 @@ from .notes import citation_parts, correction_text, note_text, source_line
 
 # Labels of lines that are never story text but carry a part of the record.
 PROSE, SHORT, HEADLINE, BULLET, CHROME, REPEAT = "prose", "short", "headline", "bullet", "chrome", "repeat"
+BREAK = "break"
 CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR = "caption", "credit", "byline", "date", "contributor"
 CORRECTION, NOTE, SOURCE, CITATION = "correction", "note", "source", "citation"
 FURNITURE = frozenset({CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR, CORRECTION, NOTE, SOURCE, CITATION})
@@ -37,6 +38,12 @@ class Line:
     kind: str
     found: Any = None
     blank_before: bool = False
+    blank_after: bool = False
+
+    @property
+    def isolated(self) -> bool:
+        """Set apart by blank lines: a block of its own rather than an item of a menu."""
+        return self.blank_before and self.blank_after
 
 
 def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
@@ -47,6 +54,8 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), first_line):
         stripped = " ".join(raw.split())
         if not stripped:
+            if lines and not blank:
+                lines[-1] = replace(lines[-1], blank_after=True)
             blank = True
             continue
         words = bp.words_in(stripped)
@@ -56,9 +65,25 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
         else:
             kind, found = labelled(stripped, words, tz)
             lines.append(Line(number, stripped, words, kind, found, blank))
-        seen.add(key)
+            seen.add(key)
         blank = False
-    return lines
+    if lines:
+        lines[-1] = replace(lines[-1], blank_after=True)
+    return with_lists(lines)
+
+
+def with_lists(lines: list[Line]) -> list[Line]:
+    """Lines packed under a line ending in a colon are the items of the list it introduces."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind in (SHORT, HEADLINE, PROSE, BULLET, DATE) and (
+                j == i + 1 or not lines[j].blank_before):
+            out[j] = replace(lines[j], kind=BULLET)
+            j += 1
+    return out
 
 
 def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
@@ -67,6 +92,8 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
         found = recognise(text, words, tz)
         if found:
             return kind, found
+    if bp.is_break(text):
+        return BREAK, None
     if bp.is_chrome(text, words):
         return CHROME, None
     if bp.is_prose(text, words):
