@@ -21,7 +21,7 @@ SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SC
 # How far above the story the headline may sit (bylines, dates, share bars come between).
 TITLE_REACH = 15
 # Title-shaped: a headline has a few words and is not a long paragraph.
-TITLE_WORDS = (3, 40)
+TITLE_WORDS = (3, 25)
 
 
 @dataclass
@@ -73,7 +73,7 @@ def title_index(lines: list[Line], start: int) -> int | None:
         if line.text.casefold() in repeated and _title_shaped(line):
             return i
     candidates = [i for i in range(max(0, start - TITLE_REACH), start)
-                  if lines[i].kind in (HEADLINE, PROSE) and _title_shaped(lines[i])]
+                  if lines[i].kind in (SHORT, HEADLINE, PROSE) and _title_shaped(lines[i])]
     if not candidates:
         return None
     last = candidates[-1]
@@ -90,7 +90,9 @@ def dek_index(lines: list[Line], title: int, start: int) -> int | None:
     for i in range(title + 1, min(len(lines), max(start, title + 1) + 1)):
         line = lines[i]
         if line.kind == PROSE:
-            following = lines[i + 1].kind if i + 1 < len(lines) else CHROME
+            if not any(later.kind == PROSE for later in lines[i + 1:]):
+                return None
+            following = lines[i + 1].kind
             return i if i < start or following in FURNITURE | {REPEAT, CHROME} or bp.is_truncated(line.text) else None
         if line.kind not in FURNITURE | {CHROME, SHORT}:
             return None

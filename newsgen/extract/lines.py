@@ -76,7 +76,7 @@ def with_lists(lines: list[Line]) -> list[Line]:
     """Lines packed under a line ending in a colon are the items of the list it introduces."""
     out = list(lines)
     for i, line in enumerate(lines[:-1]):
-        if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE):
+        if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE, SHORT):
             continue
         j = i + 1
         while j < len(lines) and lines[j].kind in (SHORT, HEADLINE, PROSE, BULLET, DATE) and (

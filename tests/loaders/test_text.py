@@ -1,0 +1,93 @@
+"""The text loader's line labels, story choice, front matter and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.errors import SourceError
+from newsgen.extract import boilerplate as bp
+from newsgen.extract.lines import page_lines
+from newsgen.loaders import load_bytes
+from newsgen.records import Article
+from newsgen.sources import SourceFile
+
+UTC = ZoneInfo("UTC")
+PARAGRAPH = ("The council voted on Tuesday to extend the night bus service to the northern suburbs, "
+             "after months of petitions from shift workers who had no way home.")
+SECOND = ("Buses will run every twenty minutes between midnight and five in the morning, "
+          "and the first routes open in June once drivers have been hired.")
+
+
+def load(text: str | bytes, name: str = "a.txt") -> Article:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return load_bytes(data, SourceFile(Path(name), name, "digest"), SiteConfig())
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    (PARAGRAPH, "prose"),
+    ("Skip to content", "chrome"),
+    ("Advertisement", "chrome"),
+    ("Weiterlesen", "chrome"),
+    ("Read more »", "break"),
+    ("Related", "break"),
+    ("Читайте также", "break"),
+    ("@newsdesk", "chrome"),
+    ("14h261", "chrome"),
+    ("We use cookies to improve your experience on our site.", "chrome"),
+    ("Sign up for our daily newsletter", "chrome"),
+    ("Emergency situation", "short"),
+    ("Council extends night buses to the northern suburbs", "headline"),
+    ("• Fares stay the same", "bullet"),
+    ("By Jane Doe, Staff Writer", "byline"),
+    ("CNN's Ibrahim Dahman assisted in this report.", "contributor"),
+], ids=lambda value: value[:24] if isinstance(value, str) else None)
+def test_line_labels(line: str, kind: str) -> None:
+    assert page_lines(line, 1, UTC)[0].kind == kind
+
+
+def test_a_repeated_line_is_labelled_a_repeat() -> None:
+    lines = page_lines(f"Council extends night buses\n\n{PARAGRAPH}\n\nCouncil extends night buses", 1, UTC)
+    assert [line.kind for line in lines] == ["short", "prose", "repeat"]
+
+
+def test_lines_under_a_colon_are_list_items() -> None:
+    lines = page_lines("The new stops are:\nMill Road\nStation Square\n\nMore text", 1, UTC)
+    assert [line.kind for line in lines[1:3]] == ["bullet", "bullet"]
+
+
+@pytest.mark.parametrize(("text", "words"), [("one two three", 3), ("日本語の文章です", 4), ("", 0)])
+def test_words_count_cjk_characters_in_pairs(text: str, words: int) -> None:
+    assert bp.words_in(text) == words
+
+
+def test_menu_lines_around_the_story_are_dropped_with_a_reason() -> None:
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Culture"])
+    article = load(f"{menu}\nCouncil extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\nRelated\n{menu}")
+    assert article.title == "Council extends night buses"
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+    assert {d.text for d in article.dropped} >= {"Home", "Sport", "Related"}
+    assert all(d.reason and d.line for d in article.dropped)
+
+
+def test_a_short_line_between_paragraphs_is_a_heading() -> None:
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\nWhat comes next\n\n{SECOND}")
+    assert [b.type for b in article.body] == ["paragraph", "heading", "paragraph"]
+
+
+def test_front_matter_wins_over_extraction() -> None:
+    article = load(f"---\ntitle: Night buses\npublished: 2024-05-01T09:30:00+02:00\n---\n"
+                   f"Council extends night buses\n\n{PARAGRAPH}")
+    assert article.title == "Night buses"
+    assert article.published is not None and article.published.isoformat() == "2024-05-01T09:30:00+02:00"
+    assert article.date_source == "front_matter"
+    assert article.body[0].text == PARAGRAPH
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", b"\x00\x01\x02\x03" * 50], ids=["empty", "blank", "binary"])
+def test_unreadable_files_are_a_source_error(data: bytes) -> None:
+    with pytest.raises(SourceError):
+        load(data)
