@@ -1,37 +1,86 @@
-"""Authors from bylines and contributors from reporting credits."""
+"""Authors from bylines ("By Jane Doe, CNN") and contributors from reporting credits.
+
+A byline is short, opens with a "by" word and is made of name-shaped pieces; what follows the names on
+the same line (the outlet, a role, a date, an e-mail address, a comment counter) is cut off. A line that
+opens with "By" but reads as a sentence ("By the end of the year, ...") has no name-shaped piece and is
+not a byline.
+
+Wire credits: "Reporting by X; Editing by Y" names X (and any "Additional reporting" or "Writing by"
+people) as contributors; editors are not contributors of reporting and are left out.
+"""
 
 from __future__ import annotations
 
 import re
 
-# The word that opens a byline, in several languages.
-BY_WORDS = r"(?:by|von|par|por|di|door|av|af|de|przez|от|автор:?|autor(?:a|es)?:|texto:|text:|written by|reporting by)"
-BYLINE = re.compile(rf"^\s*{BY_WORDS}\s+(?P<names>.+?)\s*$", re.IGNORECASE)
-# A person's name: two to five capitalised words, allowing particles and initials.
-NAME = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|da|del|der|van|von|di|la|le|bin|al|el)"
-    r"(?:\s(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|da|del|der|van|von|di|la|le|bin|al|el|dos)){1,4}$"
+# The word that opens a byline, in several languages; labels such as "Texto:" and "Autor:" need their colon.
+BYLINE_OPENER = re.compile(
+    r"^\s*(?:(?:(?:written|posted|words|story|text|reported)\s+)?by|von|par|por|di|door|av|af|przez)(?:\s*:)?\s+"
+    r"|^\s*(?:autor|autora|autores|auteur|auteurs|texto|text|текст|автор|redacción|redazione|skribent|"
+    r"reporter|筆者|記者|글)\s*[:：|]\s*",
+    re.IGNORECASE,
 )
-# Separators between names in a byline.
-NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b)\s*")
-# Job titles glued or appended after the name ("Meg JamesStaff Writer").
+# Particles that may sit inside a name without a capital ("Abigail van Buren", "Luis de la Cruz").
+PARTICLES = frozenset("de da del della dei des di du van von der den la le al el bin ibn dos das do y e".split())
+# One word of a name: a capital first (Latin, Greek, Cyrillic), initials and hyphens allowed.
+NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω][\w.'’-]*$|^(?:Mc|Mac|O['’]|D['’])[A-Z][\w'’-]*$")
+# CJK names are written without spaces: two to four characters.
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4}$")
+# A name has one to five words, the first and last capitalised.
+MAX_NAME_WORDS = 5
+# Separators between names in a list, in several languages.
+NAME_SEPARATOR = re.compile(
+    r"\s*(?:,|;|&|\+|·|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bja\b|\bи\b|\bve\b|\bdan\b|"
+    r"\bwith\b|\bmit\b|\bavec\b|\bcon\b|\bcom\b)\s*",
+    re.IGNORECASE,
+)
+# Where the names stop: a bar or dash, a date, an e-mail, a digit, "on"/"at"/"for"/"|", "Updated".
+NAMES_END = re.compile(
+    r"\s+(?:[|–—•·]|-\s|/\s|\bon\b|\bat\b|\bfor\b|\bin\b|\bpublished\b|\bupdated\b|\bposted\b)"
+    r"|\s*\b\S+@\S+|\s*[(\d]|\s*\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)[a-z]*\.?,\s",
+    re.IGNORECASE,
+)
+# Job titles that follow a name, glued or not ("Meg JamesStaff Writer", "Jane Doe, Senior Editor").
 ROLE = re.compile(
-    r"(?:staff writer|staff reporter|senior [a-z]+ (?:writer|reporter|correspondent)|correspondent|reporter|"
-    r"editor|contributor|columnist|writer)\b.*$",
+    r"(?:(?:(?:senior|chief|staff|special|contributing|political|foreign|national|science|sports|business|"
+    r"white\s+house|deputy|associate|managing|executive)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|giornalista|redactor(?:a)?)s?)\b.*$",
     re.IGNORECASE,
 )
-# Contributor credits: "X and Y contributed reporting", "Additional reporting by X".
-CONTRIBUTED = re.compile(
-    r"^(?P<names>.+?)\s+(?:also\s+)?(?:contributed|assisted|helped)\b.{0,40}\b(?:report(?:ing)?|story|article)\.?$",
-    re.IGNORECASE,
+# Bylines that name a desk, not a person ("By Staff Reports", "By HNN Staff"): not authors.
+DESK_WORDS = frozenset("staff reports report desk team newsroom editors editorial wire wires agencies agency".split())
+# Words that make a list piece an organisation, not a person ("Associated Press", "NJ Advance Media").
+ORG_WORDS = frozenset(
+    "press news times post media agency network journal herald tribune daily weekly magazine radio tv "
+    "television online digital group reports wire service presse zeitung nachrichten agence agencia".split()
 )
-REPORTING_BY = re.compile(
-    r"^(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.]+?)(?:[;.].*)?$", re.IGNORECASE
+# An all-capital word this short is an outlet's initials ("CNN", "AP", "BBC"), not a name.
+MAX_ACRONYM_CHARS = 6
+# Leading organisation and role words before contributor names ("Associated Press writers Alan Fram...").
+CREDIT_PREFIX = re.compile(
+    r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|staff|photographers?)\s+(?=[A-Z])"
 )
 # "CNN's Ibrahim Dahman": an outlet's possessive before the name.
-OUTLET_POSSESSIVE = re.compile(r"^(?:The\s)?[\w.&-]+(?:\s[\w.&-]+){0,2}['’]s\s+")
-# Words that end a byline name list: the outlet after the final comma.
+OUTLET_POSSESSIVE = re.compile(r"^(?:the\s+)?\S+(?:\s+\S+){0,2}?['’]s\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE)
+# Contributor credits: "X and Y contributed reporting", "X assisted in this report", "X contributed to this story".
+CONTRIBUTED = re.compile(
+    r"^(?P<names>.+?)\s+(?:also\s+)?(?:contributed|assisted|helped|reported|contributes)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:report(?:ing)?|story|article|coverage|research)(?:\s+(?:from|in)\s+[^.]{1,60})?\.?$"
+    r"|^(?P<de>.+?)\s+(?:hat|haben)\s+(?:zu\s+diesem\s+(?:Bericht|Artikel)\s+)?beigetragen\.?$"
+    r"|^(?P<fr>.+?)\s+(?:a|ont)\s+contribué\s+à\s+cet?\s+(?:article|reportage)\.?$",
+    re.IGNORECASE,
+)
+# Wire credits: "Reporting by X; Editing by Y", "Additional reporting by X", "Mitarbeit: X".
+REPORTING_BY = re.compile(
+    r"(?:^|[;(]\s*)(?:additional\s+)?(?:reporting|writing|research|compiled|con\s+la\s+colaboración\s+de|"
+    r"avec|mitarbeit|colaboraram)\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
+    re.IGNORECASE,
+)
+# A byline is a line of its own; longer than this it is a sentence.
 MAX_BYLINE_CHARS = 160
+# A credit line may list many names; longer than this it is prose.
+MAX_CREDIT_CHARS = 400
 
 
 def byline_authors(line: str) -> tuple[str, ...] | None:
@@ -39,35 +88,72 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if len(text) > MAX_BYLINE_CHARS:
         return None
-    match = BYLINE.match(text)
-    if not match:
+    opener = BYLINE_OPENER.match(text)
+    if opener is None:
         return None
-    names = _names(match.group("names"))
+    names = _names(_until_names_end(text[opener.end() :]), outlet_last=True)
     return names or None
 
 
 def contributor_names(line: str) -> tuple[str, ...] | None:
     """The people a reporting credit names, or None when the line is not one."""
-    text = line.strip()
-    if len(text) > MAX_BYLINE_CHARS * 2:
+    text = line.strip().strip("()[]*_ ")
+    if len(text) > MAX_CREDIT_CHARS:
         return None
-    match = CONTRIBUTED.match(text) or REPORTING_BY.match(text)
-    if not match:
-        return None
-    names = _names(OUTLET_POSSESSIVE.sub("", match.group("names")))
+    match = CONTRIBUTED.match(text)
+    if match is not None:
+        listed = match.group("names") or match.group("de") or match.group("fr")
+        names = _names(CREDIT_PREFIX.sub("", OUTLET_POSSESSIVE.sub("", listed)))
+        return names or None
+    found = [_names(_until_names_end(m.group("names"))) for m in REPORTING_BY.finditer(text)]
+    names = tuple(dict.fromkeys(n for group in found for n in group))
     return names or None
 
 
-def _names(text: str) -> tuple[str, ...]:
-    """The names in a list, dropping roles and the outlet that follows them."""
-    names: list[str] = []
-    for part in NAME_SEPARATOR.split(text):
-        part = _clean(part)
-        if NAME.match(part):
-            names.append(part)
-    return tuple(names)
+def _until_names_end(text: str) -> str:
+    """The text up to where the names stop (a date, a bar, "on", an e-mail address...)."""
+    end = NAMES_END.search(text)
+    return text[: end.start()] if end else text
 
 
-def _clean(part: str) -> str:
-    part = ROLE.sub("", OUTLET_POSSESSIVE.sub("", part.strip())).strip(" .,:;|-–—")
-    return part
+def _names(text: str, outlet_last: bool = False) -> tuple[str, ...]:
+    """The person names in a list; none when more than one piece is not a name (then it is prose).
+
+    `outlet_last`: a byline's last one-word piece after full names is the outlet ("..., Reuters").
+    """
+    pieces = [_clean(p) for p in NAME_SEPARATOR.split(text)]
+    pieces = [p for p in pieces if p]
+    if outlet_last and len(pieces) > 1 and " " not in pieces[-1] and " " in pieces[-2]:
+        pieces.pop()
+    names = [_as_written(p) for p in pieces if _is_name(p)]
+    if len(names) < len(pieces) - 1:
+        return ()
+    return tuple(dict.fromkeys(names))
+
+
+def _clean(piece: str) -> str:
+    """A list piece without the outlet possessive, a trailing role, or surrounding punctuation."""
+    piece = ROLE.sub("", OUTLET_POSSESSIVE.sub("", piece.strip()))
+    return piece.strip(" .,:;|-–—*_\"'“”")
+
+
+def _is_name(piece: str) -> bool:
+    """Whether a piece is shaped like a person's name rather than words of a sentence or a desk."""
+    if CJK_NAME.match(piece):
+        return True
+    words = piece.split()
+    lowered = {w.lower() for w in words}
+    if not 1 <= len(words) <= MAX_NAME_WORDS or lowered & DESK_WORDS or lowered & ORG_WORDS:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= MAX_ACRONYM_CHARS:
+        return False
+    if not (NAME_WORD.match(words[0]) and NAME_WORD.match(words[-1])):
+        return False
+    return all(NAME_WORD.match(w) or w.lower() in PARTICLES for w in words)
+
+
+def _as_written(name: str) -> str:
+    """The name in title case when the byline shouted it in capitals ("LISA MASCARO" → "Lisa Mascaro")."""
+    if not name.isupper():
+        return name
+    return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in name.split())

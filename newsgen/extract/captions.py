@@ -1,4 +1,9 @@
-"""Photo captions and credits: recognised by their credit or caption dateline, never by length alone."""
+"""Photo captions and credits.
+
+A line is a caption only when something structural says so: a photo credit at its end (or start), or
+an agency caption dateline ("TEL AVIV, ISRAEL - MARCH 23:") at its start. Length and wording alone never
+make a caption, so story paragraphs that merely contain parentheses stay prose.
+"""
 
 from __future__ import annotations
 
@@ -7,73 +12,128 @@ from collections.abc import Sequence
 
 from newsgen.records import Image
 
-# "(Photo by X/Agency)", "(Reed Saxon / Associated Press)", "(AP Photo/Name)": a credit closing the caption.
-PAREN_CREDIT = re.compile(
-    r"\s*[(\[]\s*((?:(?:photo|photograph|image|picture|foto|credit|bild|illustration)s?"
-    r"(?:\s+(?:by|credit|de|von|di|por))?\s*[:/]?\s*)?[^()\[\]]{2,80}?(?:/|\bvia\b)[^()\[\]]{2,80}?)\s*[)\]]\s*$",
+# Words that name a credit, in several languages: "Photo", "Foto", "Bild", "Crédit photo", "写真".
+LABEL_WORDS = (
+    r"(?:(?:ap|afp|epa|file|staff|submitted)\s+)?(?:photo(?:graph)?s?|images?|pictures?|fotos?|fotograf[íi]as?|"
+    r"bild(?:er)?|illustrations?|graphics?|cr[ée]dits?(?:\s+photo)?|crédito|фото|снимок|写真|사진)(?:\s+credits?)?"
+)
+# What joins the label to the name: a colon, a slash, "by", "via", "courtesy of", or a copyright sign.
+CREDIT_LABEL = (
+    rf"(?i:{LABEL_WORDS}(?:\s*[:：/]|\s+(?:by|via|courtesy(?:\s+of)?|de|von|di|por|par|af|av)\b:?)\s*"
+    r"|courtesy(?:\s+of)?\s+|©\s*|\(c\)\s+)"
+)
+# Photo agencies and the words that mark an organisation as one: a credit with no label ends in one of these.
+AGENCY_WORDS = (
+    r"(?:AP|AFP|Reuters|REUTERS|EPA|EFE|ANSA|dpa|DPA|Xinhua|TASS|Getty(?:\s+Images)?|GETTY|Shutterstock|Alamy|"
+    r"Bloomberg|Pool|POOL|Imago|IMAGO|picture[\s-]alliance|Associated\s+Press|Sipa|SIPA|Anadolu|NurPhoto|"
+    r"[A-Z]\w*\s+(?:Images|Photos?|Pictures|Press|Agency))"
+)
+# A name or organisation inside a credit: a capitalised word first, then initials, particles, "via", "for".
+# Agencies that write their names in lower case.
+LOWER_AGENCIES = r"(?:dpa|epa|ddp|afp|kna|apa|ots)"
+CAPITAL_WORD = rf"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af][\w.'’&-]*|{LOWER_AGENCIES}\b)"
+CREDIT_NAME = rf"{CAPITAL_WORD}(?:\s+(?:{CAPITAL_WORD}|de|da|del|della|di|van|von|der|la|le|al|el|bin|the|via|for|and|of)){{0,6}}"
+CREDITS = rf"{CREDIT_NAME}(?:\s*[/|,]\s*{CREDIT_NAME})*"
+# "(Photo by X/Agency)", "(Reed Saxon / Associated Press)", "(NASA/JPL)": a closing credit in brackets.
+PAREN_CREDIT = re.compile(rf"\s*[(\[]\s*(?P<label>{CREDIT_LABEL})?(?P<credit>{CREDITS})\s*[)\]]?\s*$")
+# "... demonstration. Photo: Jane Doe/Reuters" or "... spacecraft. Credit: SpaceX": a labelled closing credit.
+LABEL_CREDIT = re.compile(rf"(?:^|\s+)(?P<label>{CREDIT_LABEL})(?P<credit>{CREDITS})\s*$")
+# "... 2019. Jaafar ASHTIYEH / AFP" or "...2019.J. Scott Applewhite / AP file": a name, a slash or bar, an agency.
+AGENCY_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?\"”’)])\s*)(?P<credit>{CREDITS}\s*[/|]\s*{AGENCY_WORDS}(?:\s+(?:file|handout))?)\s*$"
+)
+# Where a label may start: the line start, a sentence end, a bracket or CJK text; headlines say "Car Show Photos:".
+LABEL_START = re.compile(r"(?:^|[.!?\"”’()\[\]:。」）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]\s*)$")
+# "© John Brecher Needle poking skin...": a leading credit of two capitalised words before the caption.
+LEADING_CREDIT = re.compile(r"^©\s*(?P<credit>[A-ZÀ-ÖØ-Þ][\w.'’-]+\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)\s+(?=[A-ZÀ-ÖØ-Þ])")
+# A copyright footer is page chrome, not a photo credit: a year or a company form after "©".
+COPYRIGHT_FOOTER = re.compile(
+    r"©.*(?:\b(?:19|20)\d{2}$|\b(?:Inc|LLC|Ltd|Limited|GmbH|Corp|Corporation|S\.A|AG|Pty)\b)"
+    r"|©\s*(?:19|20)\d{2}|all\s+rights\s+reserved|copyright",
     re.IGNORECASE,
 )
-# "Photo: X", "Credit: X", "Foto: X", "© X" at the end of a caption line.
-LABEL_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\"”’)])\s+)(?:(?:photo(?:graph)?|image|picture|credit|foto|fotografía|bild|crédit(?:o)?s?"
-    r"(?: photo)?|illustration)\s*:\s*|©\s*)(?P<credit>[^.:]{2,80}?)\s*$",
-    re.IGNORECASE,
+# "TEL AVIV, ISRAEL - MARCH 23:" — the agency caption dateline: capitals, a dash, a month and day, a colon.
+CAPTION_DATELINE = re.compile(
+    r"^(?P<dateline>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’()-]{1,60}?\s+[-–—]\s+[A-ZÀ-ÖØ-Þ]{3,9}\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*:\s*"
 )
-# A whole line that names only the photographer and agency: "Amir Levy/Getty Images".
-AGENCY_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,5}\s?/\s?(?:[A-Z][\w.'’&-]*\s?){1,4}$")
-# Words that begin a "by" credit inside the parenthesis and are not part of the name.
-CREDIT_LEAD = re.compile(
-    r"^(?:(?:photo(?:graph)?|image|picture|foto|credit|bild|illustration)s?(?:\s+(?:by|credit|de|von|di|por))?\s*[:/]?\s*)",
-    re.IGNORECASE,
-)
-# "TEL AVIV, ISRAEL - MARCH 23:" — the agency caption dateline in capitals, ending in a colon.
-CAPTION_DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z .,'’-]{2,60}?\s[-–—]\s[A-Z]+\.?\s\d{1,2}(?:,\s\d{4})?)\s*:\s*")
+# "1of4", "2 / 10": the position of an image in a gallery, glued before the caption text.
+GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}(?=\D)\s*")
+# Toggle buttons that stick to the end of a caption when copied ("... (AP Photo/Gene J. Puskar) less").
+TRAILING_TOGGLE = re.compile(r"(?<=[)\]])\s+(?:less|more|show\s+(?:less|more)|expand|close)\s*$", re.IGNORECASE)
+# An unlabelled credit in brackets must end in an agency: "(Manu Fernandez/AP)" but not "(Tuesday)".
+AGENCY_AT_END = re.compile(rf"\b{AGENCY_WORDS}$")
+# A money amount, a URL or a lowercase unit after a slash ("$4.99/mo") is not a credit.
+NOT_A_CREDIT = re.compile(rf"[$€£%]|https?:|www\.|/\s*(?!{LOWER_AGENCIES}\b)[a-z]")
 # Ellipses that mark a truncated copy of a caption.
-ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
 SPACES = re.compile(r"\s+")
-# A credit longer than this is prose, not a name and an agency.
-MAX_CREDIT_CHARS = 80
+# A credit is a name or two and an agency; longer than this and it is prose.
+MAX_CREDIT_CHARS = 90
+# A credit-only line has little besides the credit; this bounds the whole line.
+MAX_CREDIT_LINE_CHARS = 120
+# Caption lines longer than this are not captions but whole articles glued to one line.
+MAX_CAPTION_CHARS = 1500
 
 
 def caption_of(line: str) -> Image | None:
     """The image a caption line describes, or None when nothing marks the line as a caption."""
-    text = line.strip()
-    dateline = ""
-    match = CAPTION_DATELINE.match(text)
-    if match:
-        dateline = match.group("dateline").strip()
-        text = text[match.end() :]
-    credit, text = _split_credit(text)
-    if not credit and not dateline:
+    text = SPACES.sub(" ", line).strip()
+    if not text or len(text) > MAX_CAPTION_CHARS or COPYRIGHT_FOOTER.search(text):
         return None
-    return Image(caption=SPACES.sub(" ", text).strip(), credit=credit, dateline=dateline)
-
-
-def _split_credit(text: str) -> tuple[str, str]:
-    """(credit, text without it); credit is "" when the line ends without one."""
-    match = PAREN_CREDIT.search(text)
-    if match:
-        return CREDIT_LEAD.sub("", match.group(1)).strip(), text[: match.start()]
-    match = LABEL_CREDIT.search(text)
-    if match:
-        return match.group("credit").strip(), text[: match.start()]
-    return "", text
+    text = GALLERY_COUNTER.sub("", TRAILING_TOGGLE.sub("", text))
+    dateline, text = _split_dateline(text)
+    credit, text = _split_credit(text)
+    caption = text.strip()
+    if not (credit or dateline) or not caption:
+        return None
+    return Image(caption=caption, credit=credit, dateline=dateline)
 
 
 def credit_only(line: str) -> str | None:
-    """The credit when the whole line is one ("Photo: Jane Doe/Reuters"), else None."""
-    text = line.strip()
-    if len(text) > MAX_CREDIT_CHARS + 20:
+    """The credit when the whole line is one ("Photo: Jane Doe/Reuters", "Alex Wong | Getty Images"), else None."""
+    text = SPACES.sub(" ", line).strip()
+    if not text or len(text) > MAX_CREDIT_LINE_CHARS or COPYRIGHT_FOOTER.search(text):
         return None
-    credit, rest = _split_credit(text)
-    if credit and not rest.strip():
-        return credit
-    if AGENCY_CREDIT.match(text):
-        return text
-    return None
+    credit, rest = _split_credit(TRAILING_TOGGLE.sub("", text), alone=True)
+    return credit if credit and not rest.strip(" .,:;-–—") else None
+
+
+def _split_dateline(text: str) -> tuple[str, str]:
+    """(caption dateline, the rest); the dateline is "" when the caption has none."""
+    match = CAPTION_DATELINE.match(text)
+    if match is None:
+        return "", text
+    return match.group("dateline").strip(), text[match.end() :]
+
+
+def _split_credit(text: str, alone: bool = False) -> tuple[str, str]:
+    """(credit, text without it); "" when the text carries none. `alone`: the line is nothing but the credit."""
+    for pattern in (PAREN_CREDIT, LABEL_CREDIT, AGENCY_CREDIT):
+        match = pattern.search(text)
+        if match is not None and _is_credit(match, text, alone):
+            credit = match.group("credit").strip(" .,;:")
+            return credit, text[: match.start()].rstrip()
+    match = LEADING_CREDIT.match(text)
+    if match is not None:
+        return match.group("credit"), text[match.end() :]
+    return "", text
+
+
+def _is_credit(match: re.Match[str], text: str, alone: bool) -> bool:
+    """Whether a credit-shaped match really names a photographer or an agency."""
+    credit = match.group("credit")
+    if len(credit) > MAX_CREDIT_CHARS or NOT_A_CREDIT.search(credit):
+        return False
+    label = (match.groupdict().get("label") or "").strip()
+    if match.re is AGENCY_CREDIT:
+        return True
+    if not label:
+        return "/" in credit or "|" in credit or (alone and AGENCY_AT_END.search(credit) is not None)
+    return label.startswith(("©", "(c")) or LABEL_START.search(text[: match.start("label")]) is not None
 
 
 def _key(image: Image) -> str:
+    """The caption as compared: no ellipsis, single spaces, case folded."""
     return SPACES.sub(" ", ELLIPSIS.sub("", image.caption)).strip().casefold()
 
 
@@ -81,7 +141,7 @@ def same_image(a: Image, b: Image) -> bool:
     """True when one caption is the other, or a truncated ("...") copy of it."""
     ka, kb = _key(a), _key(b)
     if not ka or not kb:
-        return ka == kb and a.credit == b.credit
+        return ka == kb and a.credit == b.credit and a.src == b.src
     return ka.startswith(kb) or kb.startswith(ka)
 
 
@@ -99,8 +159,8 @@ def merged_images(images: Sequence[Image]) -> tuple[Image, ...]:
 
 
 def _fuller(a: Image, b: Image) -> Image:
-    best = b if len(_key(b)) > len(_key(a)) else a
-    other = a if best is b else b
+    """The copy with the longer caption, its missing parts filled from the other."""
+    best, other = (b, a) if len(_key(b)) > len(_key(a)) else (a, b)
     return Image(
         caption=best.caption,
         credit=best.credit or other.credit,

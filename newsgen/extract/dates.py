@@ -1,4 +1,11 @@
-"""Date stamps on their own line ("Published 10:42 AM EDT, Tue May 1, 2024") and dates mentioned in prose."""
+"""Date stamps ("Published 10:42 AM EDT, Tue May 1, 2024") and the dates mentioned in prose.
+
+A stamp is a short line that is mostly a date: after the date, the time, the zone and the label words
+are taken away, only a few words may remain. A sentence that mentions a date is prose, not a stamp;
+its dates only bound from below when the article can have been written (`date_not_before`).
+Zone abbreviations become real offsets; a time without a zone is in the caller's `tz`, a date without
+a time is midnight in `tz`. Impossible dates (31 February) are no dates.
+"""
 
 from __future__ import annotations
 
@@ -6,157 +13,288 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date stamp line: what it says the date is for, the moment, and the line's text."""
+    """A date stamp line: what it dates, the moment (timezone-aware) and the line's text."""
 
     kind: str  # "published" | "updated" | "date"
     value: datetime
     text: str
 
 
-# Month names and abbreviations in several languages → month number.
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan janvier janv januar jän enero ene gennaio gen janeiro januari januari",
-        "february feb février févr fevrier februar febrero febbraio fevereiro februari",
-        "march mar mars märz maerz marzo março maart maret",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juli julio luglio julho",
-        "august aug août aout agosto agustus augustus",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct octobre oktober octubre ottobre outubro okt",
-        "november nov novembre noviembre novembro",
-        "december dec décembre decembre dezember diciembre dicembre dezembro desember dic dez",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
+def _month_table(rows: Sequence[str]) -> dict[str, int]:
+    return {name: number for number, row in enumerate(rows, start=1) for name in row.split()}
 
-# Zone abbreviations news pages print, with their UTC offsets in hours.
-ZONES: dict[str, float] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 1, "west": 1, "cet": 1, "cest": 2, "mez": 1, "mesz": 2,
-    "eet": 2, "eest": 3, "msk": 3, "ist": 5.5, "pkt": 5, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8,
-    "aest": 10, "aedt": 11, "awst": 8, "nzst": 12, "nzdt": 13,
-    "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
-    "et": -5, "pt": -8, "ct": -6,
+
+# Month names, abbreviations and genitive forms (en de fr es it pt nl sv/da/no pl ru uk tr id) → number.
+MONTHS: dict[str, int] = _month_table(
+    (
+        "january jan januar jänner jän janvier janv enero ene gennaio gen janeiro januari januar stycznia "
+        "styczeń января январь січня ocak ocak",
+        "february feb febr februar février fevrier févr fev fevr febrero febbraio fevereiro februari lutego "
+        "luty февраля февраль лютого şubat subat pebruari",
+        "march mar märz maerz mrz mars marzo março marco maart maret marca marzec марта март березня mart",
+        "april apr avril avr abril aprile abr kwietnia kwiecień апреля апрель квітня nisan",
+        "may mai mayo maggio mag maio mei maj maja май мая травня mayıs",
+        "june jun juni juin junio giugno giu junho czerwca czerwiec июня июнь червня haziran",
+        "july jul juli juillet juil julio luglio lug julho lipca lipiec июля июль липня temmuz",
+        "august aug aug. août aout agosto ago agustus augustus augusti sierpnia sierpień августа август "
+        "серпня ağustos",
+        "september sep sept septembre septiembre settembre set setembro september wrzesnia września "
+        "wrzesień сентября сентябрь вересня eylül",
+        "october oct okt octobre octubre ottobre ott outubro out oktober października październik "
+        "октября октябрь жовтня ekim",
+        "november nov novembre noviembre novembro november listopada listopad ноября ноябрь листопада kasım",
+        "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro desember grudnia "
+        "grudzień декабря декабрь грудня aralık",
+    )
+)
+# Fixed zone abbreviations news pages print, with their UTC offsets in minutes.
+ZONE_OFFSETS: dict[str, int] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "WEST": 60, "CET": 60, "CEST": 120,
+    "MEZ": 60, "MESZ": 120, "EET": 120, "EEST": 180, "MSK": 180, "AST": -240, "ADT": -180, "PKT": 300,
+    "HKT": 480, "SGT": 480, "JST": 540, "KST": 540, "AWST": 480, "ACST": 570, "AEST": 600, "AEDT": 660,
+    "NZST": 720, "NZDT": 780, "HST": -600, "AKST": -540, "AKDT": -480, "EST": -300, "EDT": -240,
+    "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "WIB": 420, "AMT": 240,
 }
-MONTH_WORD = r"(?P<month>[^\W\d_]{3,10})\.?"
-YEAR = r"(?P<year>(?:19|20)\d{2})"
-TIME = (
-    r"(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s*(?:uhr|h))?"
-)
-ZONE = r"(?P<zone>(?:GMT|UTC)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|[A-Z]{2,5}\b)"
-# Date shapes, numeric first (least ambiguous), then month-name orders.
+# Zones named without saying whether summer time applies: the offset depends on the date.
+ZONE_REGIONS: dict[str, str] = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+ZONE_NAMES = "|".join(sorted((*ZONE_OFFSETS, *ZONE_REGIONS), key=len, reverse=True))
+# A year; digits may follow only when they are a glued clock time ("NOV 20 20194:29 AM").
+YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))"
+MONTH_WORD = r"(?P<month>[^\W\d_]{3,12})\.?"
+DAY = r"(?P<day>[0-3]?\d)"
+# Date shapes, most specific first: ISO, CJK, numeric with dots or slashes, then month names both ways.
 DATE_SHAPES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"{YEAR}-(?P<mon>\d{{1,2}})-(?P<day>\d{{1,2}})"),
-    re.compile(rf"(?P<day>\d{{1,2}})\.\s?(?P<mon>\d{{1,2}})\.\s?{YEAR}"),
-    re.compile(rf"{YEAR}年\s?(?P<mon>\d{{1,2}})月\s?(?P<day>\d{{1,2}})日"),
-    re.compile(rf"(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?{MONTH_WORD}\s+(?:de\s+)?,?\s*{YEAR}", re.I),
-    re.compile(rf"{MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}", re.I),
-    re.compile(rf"(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}})/{YEAR}"),
+    re.compile(rf"(?<!\d){YEAR}-(?P<mon>[01]?\d)-{DAY}(?!\d)"),
+    re.compile(rf"{YEAR}\s?[年년]\s?(?P<mon>[01]?\d)\s?[月월]\s?{DAY}\s?[日일]"),
+    re.compile(rf"(?<![\d.]){YEAR}[./](?P<mon>[01]?\d)[./]{DAY}(?![\d.]\d)"),
+    re.compile(rf"(?<![\d.]){DAY}\.\s?(?P<mon>[01]?\d)\.\s?{YEAR}"),
+    re.compile(rf"(?<![\d/]){DAY}/(?P<mon>[01]?\d)/(?P<year>(?:19|20)?\d{{2}})(?![\d/])"),
+    re.compile(
+        rf"(?<!\d){DAY}(?:er|st|nd|rd|th|\.|º|°)?\s*(?:de\s+|-)?{MONTH_WORD}(?:\s+de|\s*-|,)?\s+{YEAR}", re.IGNORECASE
+    ),
+    re.compile(rf"{MONTH_WORD}\s+{DAY}(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+)?{YEAR}", re.IGNORECASE),
 )
-TIME_PATTERN = re.compile(rf"(?<![\d.:])(?:{TIME})(?:\s*{ZONE})?", re.I)
-# Labels that say which date a stamp gives.
-UPDATED_WORDS = re.compile(
-    r"\b(?:updated?|last updated|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|更新)",
-    re.I,
+# The slashed shape: which of day and month comes first is settled per line (see `_slashed`).
+SLASHED = DATE_SHAPES[4]
+# A clock time, a 12-hour marker, and a zone: "10:42 AM EDT", "14h30", "1909 GMT", "12時34分".
+TIME_PATTERN = re.compile(
+    r"(?<![\d.:/])(?:(?P<hour>[0-2]?\d)\s?(?:[:h.]|時)\s?(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?:\.\d+)?分?"
+    r"|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|ET|[A-Z]{2,4}T)\b))"
+    r"(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\.?))?(?:\s*(?:Uhr|uhr|h|hrs|Hrs|น\.))?"
+    rf"(?:\s*\(?(?P<zone>(?:GMT|UTC)\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?|[+\-−]\d{{2}}:?\d{{2}}|(?:{ZONE_NAMES})(?![a-z])))?"
 )
-PUBLISHED_WORDS = re.compile(
-    r"\b(?:published|posted|first published|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|publiceret|公開)",
-    re.I,
+# Labels that say which date a stamp gives, in several languages; the last label before a date wins.
+LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "updated",
+        re.compile(
+            r"(?i:(?<![^\W\d_])(?:(?:last\s+)?(?:updated?|modified|edited|revised)|aktualisiert|stand:|"
+            r"mis\s+à\s+jour|màj|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]|aggiornamento|"
+            r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|обновлено|обновлен|оновлено|güncelleme|"
+            r"diperbarui))|更新|수정"
+        ),
+    ),
+    (
+        "published",
+        re.compile(
+            r"(?i:(?<![^\W\d_])(?:(?:first\s+)?(?:published|posted|released|issued)|veröffentlicht|publié|"
+            r"publiée|publicado|publicada|pubblicato|gepubliceerd|publicerad|publiceret|publisert|opublikowano|"
+            r"опубликовано|опубліковано|yayınlanma|yayınlandı|diterbitkan|dipublikasikan))|公開|配信|발행|입력|登録"
+        ),
+    ),
 )
-WORD = re.compile(r"[^\W\d_]+")
-# A stamp is short: beyond this many words besides the date it is a sentence.
-MAX_STAMP_WORDS = 8
-MAX_STAMP_CHARS = 120
+# An "@handle" in brackets marks a quoted post's signature ("— Jane (@jane) May 1, 2024"), not the article's.
+SOCIAL_SIGNATURE = re.compile(r"\(@\w+\)")
+# Sentence ends: a date stamp line rarely ends in a full stop after several words.
+SENTENCE_END = re.compile(r"[.!?。]\s*$")
+WORD = re.compile(r"[^\W\d_]{2,}")
+# Words that are part of a stamp and say nothing against it: weekdays, "at", "on", "by", "de", "à", "le"...
+STAMP_WORDS = frozenset(
+    "at on by the of de del el la le à a um am pm uhr et um den der am on at um and y e "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica segunda terça quarta quinta sexta feira hrs time ago".split()
+)
+# Beyond this many other words a line is more than a stamp.
+MAX_OTHER_WORDS = 6
+# Beyond this many other words, a line ending like a sentence is prose.
+MAX_SENTENCE_WORDS = 2
+# A stamp line is short; longer lines are paragraphs.
+MAX_STAMP_CHARS = 160
+# Dates outside this span are page furniture (copyright years) or typos, not article dates.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+# 12-hour clock markers: a slashed date on a line that uses them is month first (US style).
+TWELVE_HOUR = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b")
 
 
 def date_mention(line: str, tz: tzinfo) -> DateMention | None:
-    """The date a stamp line gives, or None for prose and for impossible dates."""
-    text = line.strip()
-    if not text or len(text) > MAX_STAMP_CHARS:
-        return None
-    found = _first_date(text)
-    if found is None:
-        return None
-    day, span = found
-    rest = text[: span[0]] + " " + text[span[1] :]
-    value, rest = _with_time(day, rest, tz)
-    if len(WORD.findall(rest)) > MAX_STAMP_WORDS:
-        return None
-    kind = "updated" if UPDATED_WORDS.search(text) else "published" if PUBLISHED_WORDS.search(text) else "date"
-    return DateMention(kind=kind, value=value, text=text)
+    """The date a stamp line gives (the first, for lines with two), or None for prose and impossible dates."""
+    mentions = date_mentions(line, tz)
+    return mentions[0] if mentions else None
 
 
-def _first_date(text: str) -> tuple[datetime, tuple[int, int]] | None:
-    """The first valid calendar date in the text and where it is."""
+def date_mentions(line: str, tz: tzinfo) -> tuple[DateMention, ...]:
+    """Every date a stamp line gives ("Published: May 1, 2024 Updated: May 2, 2024" has two); () for prose."""
+    text = " ".join(line.split())
+    if not text or len(text) > MAX_STAMP_CHARS or SOCIAL_SIGNATURE.search(text):
+        return ()
+    days = _days(text)
+    if not days:
+        return ()
+    taken = [(start, end) for _, start, end in days]
+    mentions = []
+    for index, (day, start, end) in enumerate(days):
+        before = days[index - 1][2] if index else 0
+        after = days[index + 1][1] if index + 1 < len(days) else len(text)
+        value, span = _with_time(day, text, (end, after), (before, start), tz)
+        taken.extend([span] if span else [])
+        mentions.append(DateMention(kind=_kind(text, start), value=value, text=text))
+    return tuple(mentions) if _is_stamp(_without(text, taken)) else ()
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _days(text: str) -> list[tuple[datetime, int, int]]:
+    """The valid calendar dates in the text with where they are, in reading order, never overlapping."""
+    found: list[tuple[datetime, int, int]] = []
     for shape in DATE_SHAPES:
         for match in shape.finditer(text):
-            day = _calendar_day(match)
+            if any(match.start() < end and start < match.end() for _, start, end in found):
+                continue
+            day = _calendar_day(match, text)
             if day is not None:
-                return day, match.span()
-    return None
+                found.append((day, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
 
 
-def _calendar_day(match: re.Match[str]) -> datetime | None:
+def _calendar_day(match: re.Match[str], text: str) -> datetime | None:
+    """The date a match names, or None when it is no date (a month word that is not a month, 31 February)."""
     parts = match.groupdict()
-    month = MONTHS.get(parts["month"].lower()) if parts.get("month") else int(parts["mon"])
-    if month is None:
+    if match.re is SLASHED:
+        return _slashed(parts, text)
+    month = MONTHS.get(parts["month"].lower().rstrip(".")) if parts.get("month") else int(parts["mon"])
+    return _valid(int(parts["year"]), month, int(parts["day"]))
+
+
+def _slashed(parts: dict[str, str], text: str) -> datetime | None:
+    """A slashed date: day first unless the line uses a 12-hour clock or only month-first is a valid date."""
+    first, second, year = int(parts["day"]), int(parts["mon"]), int(parts["year"])
+    year = year + 2000 if year < 100 else year
+    month_first = _valid(year, first, second)
+    day_first = _valid(year, second, first)
+    if month_first and (TWELVE_HOUR.search(text) or day_first is None):
+        return month_first
+    return day_first
+
+
+def _valid(year: int, month: int | None, day: int) -> datetime | None:
+    if month is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return None
     try:
-        return datetime(int(parts["year"]), month, int(parts["day"]))
+        return datetime(year, month, day)
     except ValueError:
         return None
 
 
-def _with_time(day: datetime, rest: str, tz: tzinfo) -> tuple[datetime, str]:
-    """The day with the time and zone found in the rest of the line; midnight in `tz` without one."""
-    match = TIME_PATTERN.search(rest)
-    if match is None:
-        return day.replace(tzinfo=tz), rest
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    ampm = (match["ampm"] or "").replace(".", "").lower()
-    if ampm == "pm" and hour < 12:
+def _with_time(
+    day: datetime, text: str, after: tuple[int, int], before: tuple[int, int], tz: tzinfo
+) -> tuple[datetime, tuple[int, int] | None]:
+    """The day at the time written after it (or else before it: "14:30 01.05.2024"), and where that time is.
+
+    Midnight in `tz` when no time is written; `tz` when the time names no zone.
+    """
+    for start, end in (after, before):
+        match = TIME_PATTERN.search(text[start:end])
+        hour, minute = _clock(match) if match else (None, 0)
+        if match is not None and hour is not None:
+            local = day.replace(hour=hour, minute=minute, second=int(match["second"] or 0))
+            zone = _zone(match["zone"], local) if match["zone"] else None
+            return local.replace(tzinfo=zone or tz), (start + match.start(), start + match.end())
+    return day.replace(tzinfo=tz), None
+
+
+def _clock(match: re.Match[str]) -> tuple[int | None, int]:
+    """(hour, minute) on the 24-hour clock; hour None when the numbers are no time of day."""
+    if match["hhmm"]:
+        hour, minute = int(match["hhmm"][:2]), int(match["hhmm"][2:])
+    else:
+        hour, minute = int(match["hour"]), int(match["minute"])
+    marker = (match["ampm"] or "").replace(".", "").replace(" ", "").lower()
+    if marker and not 1 <= hour <= 12:
+        return None, 0
+    if marker == "pm" and hour < 12:
         hour += 12
-    elif ampm == "am" and hour == 12:
+    elif marker == "am" and hour == 12:
         hour = 0
-    if hour > 23 or minute > 59:
-        return day.replace(tzinfo=tz), rest
-    zone = _zone(match["zone"]) if match["zone"] else None
-    stamped = day.replace(hour=hour, minute=minute, second=int(match["second"] or 0), tzinfo=zone or tz)
-    return stamped, rest[: match.start()] + " " + rest[match.end() :]
+    return (hour, minute) if hour <= 23 else (None, 0)
 
 
-def _zone(text: str) -> tzinfo | None:
-    """The fixed offset a zone abbreviation or "+02:00"/"GMT+2" stands for; None when unknown."""
-    compact = text.replace(" ", "").replace("−", "-").lower()
-    if compact in ZONES:
-        return timezone(timedelta(hours=ZONES[compact]))
-    offset = re.fullmatch(r"(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?", compact)
+def _zone(text: str, local: datetime) -> tzinfo | None:
+    """The zone an abbreviation or offset ("EDT", "GMT+2", "+02:00", "ET") stands for; None when unknown."""
+    compact = text.replace(" ", "").replace("−", "-").upper()
+    if compact in ZONE_OFFSETS:
+        return timezone(timedelta(minutes=ZONE_OFFSETS[compact]))
+    if compact in ZONE_REGIONS:
+        return _region(ZONE_REGIONS[compact], local)
+    offset = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", compact)
     if offset is None:
         return None
-    sign = -1 if offset.group(1) == "-" else 1
     hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
     if hours > 14 or minutes > 59:
         return None
+    sign = -1 if offset.group(1) == "-" else 1
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
+def _region(name: str, local: datetime) -> tzinfo | None:
+    """The fixed offset a region's clock had at that moment (EST or EDT for "ET")."""
+    try:
+        offset = local.replace(tzinfo=ZoneInfo(name)).utcoffset()
+    except ZoneInfoNotFoundError:
+        return None
+    return timezone(offset) if offset is not None else None
+
+
+def _kind(text: str, start: int) -> str:
+    """What a date at `start` gives: the last label written before it, else a plain "date"."""
+    best, best_at = "date", -1
+    for kind, pattern in LABELS:
+        for match in pattern.finditer(text, 0, start):
+            if match.start() > best_at:
+                best, best_at = kind, match.start()
+    return best
+
+
+def _is_stamp(rest: str) -> bool:
+    """Whether what is left after the dates and times is short enough for a stamp, not a sentence."""
+    words = [w for w in WORD.findall(rest) if w.lower() not in STAMP_WORDS and not _is_label(w)]
+    if len(words) > MAX_OTHER_WORDS:
+        return False
+    return not (SENTENCE_END.search(rest) and len(words) > MAX_SENTENCE_WORDS)
+
+
+def _is_label(word: str) -> bool:
+    return any(pattern.fullmatch(word) for _, pattern in LABELS)
+
+
 def date_not_before(texts: Sequence[str], tz: tzinfo) -> datetime | None:
-    """The latest full date mentioned in the prose: the article was written no earlier."""
-    latest: datetime | None = None
-    for text in texts:
-        for shape in DATE_SHAPES:
-            for match in shape.finditer(text):
-                day = _calendar_day(match)
-                if day is not None and (latest is None or day > latest):
-                    latest = day
+    """The latest full date (day, month, year) the prose mentions: the article was written no earlier.
+
+    A lower bound only; it is never the publish date.
+    """
+    latest = max((day for text in texts for day, _, _ in _days(text)), default=None)
     return latest.replace(tzinfo=tz) if latest is not None else None
