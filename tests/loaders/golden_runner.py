@@ -86,6 +86,34 @@ def test_sample_reads_as_expected(name: str) -> None:
         pytest.fail(f"{name}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
 
 
+def stated_texts(expected: dict[str, Any]) -> list[str]:
+    """The expected strings a reader copies from the page: each must be found in the sample."""
+    texts = [item for block in expected.get("body", []) for item in block.get("items", [block.get("text", "")])]
+    texts += [image[key] for image in expected.get("images", []) for key in ("caption", "credit", "dateline")
+              if image.get(key)]
+    texts += [d["text"] for d in expected.get("dropped", [])] + [c["url"] for c in expected.get("citations", [])]
+    for key in ("authors", "contributors", "notes", "corrections"):
+        texts += expected.get(key, [])
+    return [t for t in texts + [expected.get("summary", ""), expected.get("dateline", "")] if t]
+
+
+def page_text(path: Path) -> str:
+    """The sample as a reader sees it: the encodings the samples use, plain spaces, plain newlines."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252")
+    return text.replace("\u00a0", " ").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("name", sorted(CASES), ids=sorted(CASES))
+def test_expected_record_quotes_the_sample(name: str) -> None:
+    expected = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    page = page_text(CASES[name])
+    assert [t for t in stated_texts(expected) if t not in page] == []
+
+
 def test_every_sample_has_its_expected_record() -> None:
     missing = [name for name in CASES if not (SAMPLES / f"{name}.json").is_file()]
     assert not missing, f"samples without an expected JSON: {missing}"
