@@ -2,11 +2,14 @@
 
 Templates are looked up in the site's own `templates/` first, then in the
 built-in theme, which also stays reachable as `default/NAME` so a site can
-extend a built-in template instead of copying it.
+extend a built-in template instead of copying it. Every link a template writes
+comes from `Links`, relative to the page, so the site works from any folder and
+from disk; only `Links.absolute` (feeds, canonical, OpenGraph) uses `base_url`.
 """
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -14,9 +17,20 @@ from pathlib import Path
 from typing import Iterator
 
 import jinja2
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
 from .errors import BuildError
-from .site import Page, Site, article_path
+from .meta import UNTITLED, is_relative_url, is_web_url, news_article, opengraph, script_json
+from .records import Article, Block, Citation
+from .site import KIND_BY_NAME, Page, Site, Term, article_path, term_path
+from .site.urls import FEED_FORMATS, absolute_url, feed_path, relative_root
+
+# The rel of links to other sites: no endorsement, no access to this page's window.
+OUTSIDE_REL = "nofollow noopener"
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +39,60 @@ class OutputFile:
 
     path: str
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    """A feed a page announces; `site_wide` tells the archive's own feeds from a tag's or source's."""
+
+    media_type: str
+    title: str
+    href: str
+    label: str
+    site_wide: bool
+
+
+class Links:
+    """Every URL one page needs, relative to that page."""
+
+    def __init__(self, site: Site, page_path: str) -> None:
+        self.site = site
+        self.page_path = page_path
+        self.root = relative_root(page_path)
+
+    def to(self, path: str) -> str:
+        return self.root + path
+
+    def article(self, article: Article) -> str:
+        return self.root + article_path(article)
+
+    def term(self, term: Term, number: int = 1) -> str:
+        return self.root + term_path(term, number)
+
+    def named(self, kind: str, name: str) -> str:
+        """The page of a tag, author or entity shown by name; '' if it has none."""
+        term = self.site.term(kind, name)
+        return self.term(term) if term is not None else ""
+
+    def image(self, src: str) -> str:
+        """An image inside the site; '' for anything else, so no page loads from another site."""
+        return self.root + src.strip().lstrip("/") if is_relative_url(src) else ""
+
+    def absolute(self, path: str | None = None) -> str:
+        base = self.site.config.base_url
+        return absolute_url(base, self.page_path if path is None else path) if base else ""
+
+    def feeds(self, page: Page) -> list[FeedLink]:
+        """The feeds the page announces: the site's, and its term's when it is a tag or source page."""
+        return [FeedLink(media_type, feed_title(self.site, page.term if folder else None, label),
+                         self.to(feed_path(folder, name)), label, not folder)
+                for folder in page.feeds for name, media_type, label in FEED_FORMATS]
+
+
+def feed_title(site: Site, term: Term | None, label: str) -> str:
+    if term is None:
+        return f"{site.config.title} ({label})"
+    return f"{KIND_BY_NAME[term.kind].singular}: {term.name} ({label})"
 
 
 def theme_dir() -> Path:
@@ -44,9 +112,11 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
-    env.filters["date"] = format_date
-    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
+    env.tests["web_url"] = is_web_url
+    env.globals.update(UNTITLED=UNTITLED, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL)
     return env
 
 
@@ -54,17 +124,77 @@ def format_date(value: datetime | None, fmt: str = "%-d %B %Y") -> str:
     return value.strftime(fmt) if value else ""
 
 
-def relative_root(page_path: str) -> str:
-    """The prefix that leads from a page back to the site root, e.g. '../../'."""
-    depth = page_path.count("/")
-    return "../" * depth
+def linked_text(block: Block, citations: tuple[Citation, ...]) -> Markup:
+    """The block's text, escaped, with each web citation placed on it turned into a link."""
+    text, parts, start = block.text, [], 0
+    for citation in citations:
+        at = text.find(citation.text, start) if citation.text else -1
+        if at < 0 or not is_web_url(citation.url):
+            continue
+        end = at + len(citation.text)
+        parts += [escape(text[start:at]), outside_link(citation.url, citation.text)]
+        start = end
+    return Markup("").join([*parts, escape(text[start:])])
 
 
-def render_page(env: jinja2.Environment, page: Page, site: Site) -> OutputFile:
+def outside_link(url: str, text: str) -> Markup:
+    return Markup('<a href="{}" rel="{}">{}</a>').format(url.strip(), OUTSIDE_REL, text)
+
+
+def placed_citations(article: Article) -> dict[int, tuple[Citation, ...]]:
+    """Web citations by the block they sit in, in their order of appearance."""
+    placed: dict[int, list[Citation]] = {}
+    for citation in article.citations:
+        if citation.block is not None and 0 <= citation.block < len(article.body):
+            placed.setdefault(citation.block, []).append(citation)
+    return {i: tuple(sorted(c, key=lambda c: article.body[i].text.find(c.text))) for i, c in placed.items()}
+
+
+class SafeTree(Treeprocessor):
+    """Keeps only web, mail and in-site links, drops images from other sites, and moves headings
+    one level down so the page's own title stays its only h1."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag in HEADINGS[:-1]:
+                    child.tag = HEADINGS[HEADINGS.index(child.tag) + 1]
+                href = child.get("href")
+                if href is not None and not (is_web_url(href) or is_relative_url(href) or href.startswith("mailto:")):
+                    del child.attrib["href"]
+                if child.tag == "img" and not is_relative_url(child.get("src", "")):
+                    parent.remove(child)
+
+
+class SafeMarkdown(Extension):
+    """Markdown without raw HTML: tags in the text are shown as text, never run."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(SafeTree(md), "safe_tree", 0)
+
+
+def safe_markdown(text: str) -> Markup:
+    return Markup(markdown.markdown(text, extensions=[SafeMarkdown()]))
+
+
+def page_context(page: Page, site: Site) -> dict[str, object]:
+    links = Links(site, page.path)
+    context: dict[str, object] = {"page": page, "site": site, "config": site.config, "root": links.root,
+                                  "links": links, "url_of": links.article, "feeds": links.feeds(page)}
+    article = page.article
+    if article is not None:
+        context.update(json_ld=Markup(script_json(news_article(article, site))),
+                       opengraph=opengraph(article, site), citations_in=placed_citations(article))
+    return {**context, **page.extra}
+
+
+def render_page(env: jinja2.Environment, page: Page, site: Site,
+                template: jinja2.Template | None = None) -> OutputFile:
     try:
-        template = env.get_template(page.template)
-        html = template.render(page=page, site=site, config=site.config, root=relative_root(page.path),
-                               url_of=lambda a: relative_root(page.path) + article_path(a), **page.extra)
+        template = template or env.get_template(page.template)
+        html = template.render(page_context(page, site))
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
     except jinja2.TemplateError as exc:
@@ -80,8 +210,17 @@ def template_file(env: jinja2.Environment, page: Page) -> str:
 
 
 def render_site(env: jinja2.Environment, site: Site) -> Iterator[OutputFile]:
+    """Every page, each template loaded and compiled once."""
+    compiled: dict[str, jinja2.Template] = {}
     for page in site.pages:
-        yield render_page(env, page, site)
+        if page.template not in compiled:
+            try:
+                compiled[page.template] = env.get_template(page.template)
+            except jinja2.TemplateSyntaxError as exc:
+                raise BuildError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
+            except jinja2.TemplateNotFound as exc:
+                raise BuildError(f"no template named {exc.name!r}", page.template) from None
+        yield render_page(env, page, site, compiled[page.template])
 
 
 def static_files(*folders: Path) -> Iterator[OutputFile]:

@@ -31,3 +31,58 @@ def unique_slugs(wanted: list[str]) -> list[str]:
         taken.add(candidate)
         result.append(candidate)
     return result
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}/index.html"
+
+
+def listing_path(folder: str, number: int = 1) -> str:
+    """Page `number` of a listing whose first page is `folder/index.html` ('' is the home page)."""
+    prefix = f"{folder}/" if folder else ""
+    return f"{prefix}index.html" if number == 1 else f"{prefix}page/{number}/index.html"
+
+
+def term_folder(kind: str, slug: str) -> str:
+    return f"{kind}/{slug}"
+
+
+def year_path(year: int) -> str:
+    return f"archive/{year:04d}/index.html"
+
+
+def month_path(year: int, month: int) -> str:
+    return f"archive/{year:04d}/{month:02d}/index.html"
+
+
+UNDATED_PATH = "archive/undated/index.html"
+ARCHIVE_PATH = "archive/index.html"
+CORRECTIONS_PATH = "corrections/index.html"
+ABOUT_PATH = "about/index.html"
+NOT_FOUND_PATH = "404.html"
+
+
+def relative_root(page_path: str) -> str:
+    """The prefix that leads from a page back to the site root, e.g. '../../'."""
+    return "../" * page_path.count("/")
+
+
+def absolute_url(base_url: str, path: str) -> str:
+    """The public URL of an output path: folder form for index pages (`/articles/x/`)."""
+    if path == "index.html":
+        path = ""
+    elif path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return f"{base_url.rstrip('/')}/{path}"
+
+
+# Each feed format: file name, media type, and the label shown to readers.
+FEED_FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("atom.xml", "application/atom+xml", "Atom"),
+    ("rss.xml", "application/rss+xml", "RSS"),
+    ("feed.json", "application/feed+json", "JSON Feed"),
+)
+
+
+def feed_path(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name

@@ -1,0 +1,229 @@
+"""Feeds and crawler files: Atom, RSS 2.0, JSON Feed 1.1, sitemap.xml and robots.txt.
+
+All of them need absolute URLs, so they are written only when the site has a
+`base_url`; `site_warnings` says so in the build report otherwise. Documents are
+built as element trees or plain data, never by pasting strings, so any title
+is escaped correctly. Undated articles are left out of feeds: a feed entry
+without a date would be sorted as if it were news.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from typing import Iterator
+
+from markupsafe import Markup, escape
+
+from .meta import UNTITLED, is_web_url
+from .records import Article
+from .render import OutputFile
+from .site import KIND_BY_NAME, Site, article_path, feed_terms, term_path
+from .site.urls import absolute_url, feed_path, term_folder
+
+# Entries per feed: readers poll for what is new, and a short feed stays cheap to fetch.
+FEED_SIZE = 50
+# A fixed date for a feed with no dated entry, so output never depends on the clock.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def site_warnings(site: Site) -> list[str]:
+    if site.has_feeds:
+        return []
+    return ["no base_url in newsgen.yaml: feeds, sitemap.xml and robots.txt were not written "
+            "(they need absolute URLs); set base_url to the address the site is published at"]
+
+
+def feed_files(site: Site) -> Iterator[OutputFile]:
+    """The archive's feeds and one set per tag and per source; nothing without a base URL."""
+    if not site.has_feeds:
+        return
+    yield from feeds_for(site, "", site.config.title, site.config.description, site.articles, "index.html")
+    for term in feed_terms(site):
+        title = f"{site.config.title}: {KIND_BY_NAME[term.kind].singular} {term.name}"
+        yield from feeds_for(site, term_folder(term.kind, term.slug), title, "", term.articles, term_path(term))
+
+
+def feeds_for(site: Site, folder: str, title: str, description: str, articles: tuple[Article, ...],
+              page: str) -> Iterator[OutputFile]:
+    feed = Feed(site, folder, title, description or title, newest_dated(articles), page)
+    yield OutputFile(feed_path(folder, "atom.xml"), xml_bytes(atom(feed)))
+    yield OutputFile(feed_path(folder, "rss.xml"), xml_bytes(rss(feed)))
+    yield OutputFile(feed_path(folder, "feed.json"), json_feed(feed))
+
+
+class Feed:
+    """What every format of one feed shares: its URLs, title and entries."""
+
+    def __init__(self, site: Site, folder: str, title: str, description: str, entries: list[Article],
+                 page: str) -> None:
+        self.site, self.folder, self.title, self.description, self.entries = site, folder, title, description, entries
+        self.home = self.url(page)
+        self.updated = max((changed(a) for a in entries), default=EPOCH)
+
+    def url(self, path: str) -> str:
+        return absolute_url(self.site.config.base_url, path)
+
+    def self_url(self, name: str) -> str:
+        return self.url(feed_path(self.folder, name))
+
+    def article_url(self, article: Article) -> str:
+        return self.url(article_path(article))
+
+
+def newest_dated(articles: tuple[Article, ...]) -> list[Article]:
+    return [a for a in articles if a.published is not None][:FEED_SIZE]
+
+
+def changed(article: Article) -> datetime:
+    assert article.published is not None
+    return article.updated or article.published
+
+
+def content_html(article: Article) -> str:
+    """The story body as simple HTML, for readers that show the whole article."""
+    parts: list[Markup] = []
+    for block in article.body:
+        if block.type == "heading":
+            parts.append(Markup("<h2>{}</h2>").format(block.text))
+        elif block.type == "quote":
+            parts.append(Markup("<blockquote><p>{}</p></blockquote>").format(block.text))
+        elif block.type == "list":
+            items = Markup("").join(Markup("<li>{}</li>").format(i) for i in block.items)
+            parts.append(Markup("<ul>{}</ul>").format(items))
+        else:
+            parts.append(Markup("<p>{}</p>").format(block.text))
+    return str(Markup("\n").join(parts)) or str(escape(article.summary))
+
+
+def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def atom(feed: Feed) -> ET.Element:
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": feed.site.config.language})
+    sub(root, "title", feed.title)
+    sub(root, "subtitle", feed.description)
+    sub(root, "id", feed.self_url("atom.xml"))
+    sub(root, "updated", feed.updated.isoformat())
+    sub(root, "link", rel="self", type="application/atom+xml", href=feed.self_url("atom.xml"))
+    sub(root, "link", rel="alternate", type="text/html", href=feed.home)
+    sub(sub(root, "author"), "name", feed.site.config.author or feed.site.config.title)
+    sub(root, "generator", "newsgen")
+    for article in feed.entries:
+        atom_entry(root, feed, article)
+    return root
+
+
+def atom_entry(root: ET.Element, feed: Feed, article: Article) -> None:
+    entry = sub(root, "entry")
+    sub(entry, "title", article.title or UNTITLED)
+    sub(entry, "id", feed.article_url(article))
+    sub(entry, "link", rel="alternate", type="text/html", href=feed.article_url(article))
+    if is_web_url(article.url):
+        sub(entry, "link", rel="via", href=article.url)
+    assert article.published is not None
+    sub(entry, "published", article.published.isoformat())
+    sub(entry, "updated", changed(article).isoformat())
+    for name in article.authors:
+        sub(sub(entry, "author"), "name", name)
+    for tag in article.tags:
+        sub(entry, "category", term=tag)
+    if article.summary:
+        sub(entry, "summary", article.summary)
+    sub(entry, "content", content_html(article), type="html")
+
+
+def rss(feed: Feed) -> ET.Element:
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS,
+                              "xmlns:dc": "http://purl.org/dc/elements/1.1/"})
+    channel = sub(root, "channel")
+    sub(channel, "title", feed.title)
+    sub(channel, "link", feed.home)
+    sub(channel, "description", feed.description)
+    sub(channel, "language", feed.site.config.language)
+    sub(channel, "lastBuildDate", format_datetime(feed.updated))
+    sub(channel, "generator", "newsgen")
+    sub(channel, "atom:link", rel="self", type="application/rss+xml", href=feed.self_url("rss.xml"))
+    for article in feed.entries:
+        rss_item(channel, feed, article)
+    return root
+
+
+def rss_item(channel: ET.Element, feed: Feed, article: Article) -> None:
+    item = sub(channel, "item")
+    sub(item, "title", article.title or UNTITLED)
+    sub(item, "link", feed.article_url(article))
+    sub(item, "guid", feed.article_url(article), isPermaLink="true")
+    assert article.published is not None
+    sub(item, "pubDate", format_datetime(article.published))
+    sub(item, "description", article.summary or content_html(article))
+    for name in article.authors:
+        sub(item, "dc:creator", name)
+    for tag in article.tags:
+        sub(item, "category", tag)
+
+
+def json_feed(feed: Feed) -> bytes:
+    data = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": feed.home,
+        "feed_url": feed.self_url("feed.json"),
+        "description": feed.description,
+        "language": feed.site.config.language,
+        "authors": [{"name": feed.site.config.author or feed.site.config.title}],
+        "items": [json_item(feed, a) for a in feed.entries],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+
+
+def json_item(feed: Feed, article: Article) -> dict[str, object]:
+    assert article.published is not None
+    item: dict[str, object] = {
+        "id": feed.article_url(article),
+        "url": feed.article_url(article),
+        "title": article.title or UNTITLED,
+        "content_html": content_html(article),
+        "date_published": article.published.isoformat(),
+        "date_modified": changed(article).isoformat(),
+        "language": article.language or feed.site.config.language,
+    }
+    optional = {"external_url": article.url if is_web_url(article.url) else "", "summary": article.summary,
+                "authors": [{"name": n} for n in article.authors], "tags": list(article.tags)}
+    return {**item, **{k: v for k, v in optional.items() if v}}
+
+
+def crawler_files(site: Site) -> Iterator[OutputFile]:
+    """sitemap.xml listing every page (with lastmod where a date is known) and robots.txt."""
+    if not site.has_feeds:
+        return
+    root = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    for page in site.pages:
+        if page.path.endswith("index.html"):
+            url = sub(root, "url")
+            sub(url, "loc", absolute_url(site.config.base_url, page.path))
+            lastmod = page_lastmod(page.article, page.articles)
+            if lastmod is not None:
+                sub(url, "lastmod", lastmod.isoformat())
+    yield OutputFile("sitemap.xml", xml_bytes(root))
+    sitemap = absolute_url(site.config.base_url, "sitemap.xml")
+    yield OutputFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n".encode())
+
+
+def page_lastmod(article: Article | None, articles: tuple[Article, ...]) -> datetime | None:
+    shown = [a for a in ((article,) if article else articles) if a.published is not None]
+    return max((changed(a) for a in shown), default=None)
+
