@@ -97,13 +97,19 @@ mehr zum thema|lire aussi|à lire aussi|lee también|leia também|veja também|l
 # Phrases that make a short or medium line chrome wherever they appear in it.
 CHROME_PHRASES = re.compile(
     r"\b(?:cookies?|newsletters?|subscribe|subscription|sign up|all rights reserved|privacy policy|"
-    r"terms of (?:use|service)|follow us|download (?:the|our) app|click here|javascript|"
+    r"terms of (?:use|service)|follow (?:us|him|her|me|them)|\S+@\S+\.\w+|download (?:the|our) app|click here|javascript|"
     r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпис|copyright)\b|©",
     re.IGNORECASE,
 )
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
 # "cookies" is more likely a sentence of the story.
 CHROME_PHRASE_WORDS = 60
+# "Related: Other headline", "Lire aussi | Autre titre": a label leading a teaser.
+LABEL_LEAD = re.compile(r"\s*[:|]\s*")
+# Widget rows join their parts with these: "Posted in Baking | 14 Comments".
+PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# Only short rows are widgets; a long sentence may contain a "|".
+SEPARATED_WORDS = 10
 TRAILING = re.compile(r"[\s:.!?»›>→|•·…]+$")
 
 
@@ -125,14 +131,22 @@ def is_prose(text: str, words: int) -> bool:
 def is_chrome(text: str, words: int) -> bool:
     """Known page furniture: a whole-line label, a link, a handle, widget numbers, or a chrome phrase."""
     label = TRAILING.sub("", text).casefold()
-    if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text):
+    if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text) or _has_chrome_part(text, words):
         return True
     return words <= CHROME_PHRASE_WORDS and bool(CHROME_PHRASES.search(text))
 
 
 def is_break(text: str) -> bool:
-    """A label that opens a list of other stories."""
-    return TRAILING.sub("", text).casefold() in BREAK_LABELS
+    """A label that opens a list of other stories, alone or leading a teaser ("Related: ...")."""
+    label = TRAILING.sub("", text).casefold()
+    return label in BREAK_LABELS or LABEL_LEAD.split(label, maxsplit=1)[0] in BREAK_LABELS
+
+
+def _has_chrome_part(text: str, words: int) -> bool:
+    """A short line of parts ("Advertisement · Scroll to continue") where one part is a chrome label."""
+    parts = PART_SEPARATOR.split(text)
+    return words <= SEPARATED_WORDS and len(parts) > 1 and any(
+        TRAILING.sub("", part).casefold() in CHROME_LABELS | BREAK_LABELS for part in parts)
 
 
 def is_link(text: str) -> bool:
