@@ -1,25 +1,38 @@
-"""The build, top to bottom: discover, load, model, render, write.
+"""The build, top to bottom: discover, load, model, render, publish.
 
-Each article is loaded on its own; one that fails is reported and left out,
-and the rest of the site is still built and published.
+Each article is loaded on its own, from the cache when its bytes are unchanged;
+one that fails is reported and left out, and the rest of the site is still
+built and published. The model is rebuilt whole every time; a page is rendered
+only when what it depends on changed, and written only when its bytes did.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+import os
 import time
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
+from typing import Callable, Iterator
 
+import jinja2
+
+from .cache import CACHE_DIR, LoadCache
 from .config import SiteConfig, load_config
 from .errors import SourceError
-from .loaders import load_file
-from .output import write_site
+from .feeds import crawler_files, feed_files, site_warnings
+from .loaders import RawSource, load_source, read_source
+from .output import Staging
+from .pagekeys import files_digest, page_keys
 from .records import Article
-from .render import environment, render_site, static_files, theme_dir
-from .site import article_path, build_site
+from .render import OutputFile, environment, render_page, static_files, theme_dir
+from .site import Page, Site, article_path, build_site
 from .sources import discover
+from .workers import parallel_map
+
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +50,13 @@ class Outcome:
 @dataclass(frozen=True, slots=True)
 class BuildReport:
     outcomes: tuple[Outcome, ...]
-    pages: int
-    seconds: float
     output: Path
+    seconds: float
+    cached: int = 0
+    rendered: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    files: int = 0
     warnings: tuple[str, ...] = field(default=())
 
     def count(self, status: str) -> int:
@@ -50,33 +67,144 @@ class BuildReport:
         return self.count("failed") > 0
 
 
-def build(site_dir: Path, output_dir: Path | None = None, config: SiteConfig | None = None) -> BuildReport:
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    output_dir: Path | None = None
+    jobs: int = 0
+    """Worker processes; 0 means one per core, 1 builds in this process."""
+    clean: bool = False
+    """Ignore the load cache and the previous site: render and write everything."""
+
+
+def build(site_dir: Path, options: BuildOptions | None = None, config: SiteConfig | None = None,
+          progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
+    options = options or BuildOptions()
     config = config or load_config(site_dir)
-    output_dir = output_dir or site_dir / "build"
+    jobs = options.jobs or available_cores()
+    out_dir = (options.output_dir or site_dir / "build").absolute()
     articles_dir = site_dir / config.articles_dir
     paths, skipped = discover(articles_dir)
-    loaded = [load_one(p, articles_dir, config) for p in paths]
-    articles = [a for a, _ in loaded if a is not None and not a.draft]
-    site = build_site(articles, config)
-    files = chain(render_site(environment(site_dir / "templates"), site),
-                  static_files(theme_dir() / "static", site_dir / "static"))
-    pages = write_site(files, output_dir)
+    loaded, cached = load_all(paths, articles_dir, site_dir, config, jobs, options.clean, progress)
+    site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
+    env = environment(site_dir / "templates")
+    site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
+    stats = publish(site, env, site_dir, out_dir, site_key, jobs, options.clean, progress)
     urls = {a.path: article_path(a) for a in site.articles}
-    outcomes = [*(with_url(o, urls) for _, o in loaded), *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
-    return BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), pages, time.perf_counter() - started, output_dir)
+    outcomes = [*(dataclasses.replace(o, url=urls.get(o.path, "")) for _, o in loaded),
+                *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
+    return BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
+                       cached=cached, warnings=tuple(site_warnings(site)), **stats)
 
 
-def load_one(path: Path, articles_dir: Path, config: SiteConfig) -> tuple[Article | None, Outcome]:
-    rel = path.relative_to(articles_dir).as_posix()
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: SiteConfig, jobs: int,
+             clean: bool, progress: Progress | None) -> tuple[list[tuple[Article | None, Outcome]], int]:
+    """Every file's record or error, in path order; and how many came from the cache."""
+    cache = LoadCache(site_dir, config)
+    results: dict[str, Article | SourceError] = {}
+    misses: list[RawSource] = []
+    for path in paths:
+        rel = path.relative_to(articles_dir).as_posix()
+        try:
+            raw = read_source(path, articles_dir)
+        except SourceError as exc:
+            results[rel] = exc
+            continue
+        hit = None if clean else cache.get(raw.source.digest)
+        if hit is None:
+            misses.append(raw)
+        else:
+            results[rel] = hit
+    cached = len(results)
+    for rel, value in parallel_map(load_and_cache, misses, jobs, (cache, config), progress, "load"):
+        results[rel] = value
+    return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
+
+
+def load_and_cache(raw: RawSource, cache: LoadCache, config: SiteConfig) -> tuple[str, Article | SourceError]:
     try:
-        article = load_file(path, articles_dir, config)
+        value: Article | SourceError = load_source(raw, config)
     except SourceError as exc:
-        return None, Outcome(rel, "failed", exc.reason, exc.line)
-    if article.draft:
-        return article, Outcome(rel, "skipped", "draft", warnings=article.warnings)
-    return article, Outcome(rel, "built", warnings=article.warnings)
+        value = exc
+    cache.put(raw.source.digest, value)
+    return raw.source.rel, value
 
 
-def with_url(outcome: Outcome, urls: dict[str, str]) -> Outcome:
-    return dataclasses.replace(outcome, url=urls.get(outcome.path, ""))
+def outcome_of(rel: str, value: Article | SourceError) -> tuple[Article | None, Outcome]:
+    if isinstance(value, SourceError):
+        return None, Outcome(rel, "failed", value.reason, value.line)
+    if value.draft:
+        return value, Outcome(rel, "skipped", "draft", warnings=value.warnings)
+    return value, Outcome(rel, "built", warnings=value.warnings)
+
+
+def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
+            clean: bool, progress: Progress | None) -> dict[str, int]:
+    """Render what changed into a staging folder, carry the rest over, swap it in; the counts."""
+    manifest_path = site_dir / CACHE_DIR / "pages" / (hashlib.sha256(str(out_dir).encode()).hexdigest()[:16] + ".json")
+    previous = {} if clean else read_manifest(manifest_path)
+    keys = page_keys(site.pages, site_key)
+    staging = Staging(out_dir)
+    try:
+        stale = [p for p in site.pages if previous.get(p.path) != keys[p.path] or not staging.keep(p.path)]
+        for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, staging), progress, "render"):
+            pass
+        for file in extra_files(site, site_dir):
+            staging.write(file)
+        new, old = file_set(staging.root), file_set(out_dir)
+        staging.publish()
+    except BaseException:
+        staging.discard()
+        raise
+    write_manifest(manifest_path, keys)
+    return {"rendered": len(stale), "unchanged": len(site.pages) - len(stale), "files": len(new),
+            "removed": len(old - new)}
+
+
+def render_into(span: tuple[int, int], pages: list[Page], env: jinja2.Environment, site: Site,
+                staging: Staging) -> None:
+    """Render pages[start:end] into the staging folder (in a worker).
+
+    Workers get index spans, not pages, so no article is pickled between processes.
+    """
+    for page in pages[span[0]:span[1]]:
+        staging.write(render_page(env, page, site))
+
+
+def spans(total: int, size: int = 32) -> list[tuple[int, int]]:
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def extra_files(site: Site, site_dir: Path) -> Iterator[OutputFile]:
+    """Files that are not pages: made again each build, written only when their bytes change."""
+    yield from static_files(theme_dir() / "static", site_dir / "static")
+    yield from feed_files(site)
+    yield from crawler_files(site)
+
+
+def file_set(folder: Path) -> set[str]:
+    """Every file below the folder, by relative path."""
+    return {os.path.relpath(os.path.join(top, name), folder) for top, _, names in os.walk(folder) for name in names}
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_manifest(path: Path, keys: dict[str, str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return
+

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from rich.markup import escape
 
 from . import __version__
-from .build import BuildReport, build
+from .build import BuildOptions, BuildReport, Progress, build
 from .config import SiteConfig, load_config
 from .errors import ConfigError, NewsgenError
 from .loaders import load_file
@@ -35,14 +39,37 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 @site_option
 @click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site [default: SITE/build].")
-def build_command(site_dir: Path, output_dir: Path | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default: one per core; 1: build in this process).")
+@click.option("--clean", is_flag=True, help="Ignore the cache and the previous site: load, render and write all.")
+def build_command(site_dir: Path, output_dir: Path | None, jobs: int, clean: bool) -> None:
     """Build the site from articles/ into build/."""
+    options = BuildOptions(output_dir=output_dir, jobs=jobs, clean=clean)
     try:
-        report = build(site_dir, output_dir)
+        with progress_bars() as progress:
+            report = build(site_dir, options, progress=progress)
     except NewsgenError as exc:
         fail(exc)
     show_report(report)
     sys.exit(1 if report.failed else 0)
+
+
+@contextmanager
+def progress_bars() -> Iterator[Progress | None]:
+    """A bar per stage on a terminal; nothing when the output is a file or a pipe."""
+    if not err.is_terminal:
+        yield None
+        return
+    with RichProgress(TextColumn("{task.description:<7}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True) as bars:
+        tasks: dict[str, TaskID] = {}
+
+        def advance(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bars.add_task(stage, total=total)
+            bars.update(tasks[stage], completed=done)
+
+        yield advance
 
 
 @main.command("parse")
@@ -92,9 +119,12 @@ def show_report(report: BuildReport) -> None:
             err.print(f"[red]failed[/red]  {escape(where)}: {escape(outcome.reason)}")
         for warning in outcome.warnings:
             err.print(f"[yellow]warning[/yellow] {escape(outcome.path)}: {escape(warning)}")
-    err.print(f"built {report.count('built')} articles, skipped {report.count('skipped')}, "
-              f"failed {report.count('failed')}; wrote {report.pages} files to {escape(str(report.output))} "
-              f"in {report.seconds:.2f} s")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(warning)}")
+    err.print(f"articles: {report.count('built')} built ({report.cached} from cache), "
+              f"{report.count('skipped')} skipped, {report.count('failed')} failed; "
+              f"pages: {report.rendered} rendered, {report.unchanged} unchanged, {report.removed} removed; "
+              f"{report.files} files in {escape(str(report.output))}; {report.seconds:.2f} s")
 
 
 def show_record(record: Article) -> None:

@@ -14,6 +14,10 @@ class NewsgenError(Exception):
         self.line = line
         super().__init__(self.message())
 
+    def __reduce__(self) -> tuple:
+        """Keep file and line when an error crosses a process boundary or the cache."""
+        return (type(self), (self.reason, self.path, self.line))
+
     def message(self) -> str:
         where = self.path or ""
         if where and self.line is not None:
@@ -27,6 +31,9 @@ class ConfigError(NewsgenError):
     def __init__(self, problems: list[str], path: str | Path | None = None) -> None:
         self.problems = tuple(problems)
         super().__init__("; ".join(problems), path)
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (list(self.problems), self.path))
 
 
 class SourceError(NewsgenError):

@@ -61,7 +61,7 @@ def test_build_writes_the_site_and_reports(make_site, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--site", str(site), "--output", str(out)])
     assert result.exit_code == 0, result.stderr
     assert (out / "index.html").is_file()
-    assert "built 1 article" in result.stderr
+    assert "articles: 1 built" in result.stderr
 
 
 def test_build_with_a_bad_config_lists_every_problem_without_traceback(make_site) -> None:

@@ -8,6 +8,7 @@ undated warning), so later stages never know which kind a record came from.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -28,17 +29,32 @@ LOADERS: dict[str, Loader] = {
     ".md": markdown.load,
 }
 
-# Bump when a loader's output changes, so cached records are not reused.
-LOADER_VERSION = "1"
 # A file larger than this is refused rather than risk a build that never ends.
 MAX_BYTES = 20 * 1024 * 1024
 
 
 def load_file(path: Path, articles_dir: Path, config: SiteConfig) -> Article:
+    return load_source(read_source(path, articles_dir), config)
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """A file's bytes and its sidecar's, read once: the digest keys the cache before any parsing."""
+
+    source: SourceFile
+    data: bytes
+    sidecar: bytes
+
+
+def read_source(path: Path, articles_dir: Path) -> RawSource:
     rel = path.relative_to(articles_dir).as_posix() if path.is_relative_to(articles_dir) else str(path)
-    data, sidecar_data = read_bytes(path, rel)
-    source = SourceFile(path, rel, file_digest(data + sidecar_data))
-    return load_bytes(data, source, config, parse_yaml(sidecar_data.decode("utf-8", "replace"), rel))
+    data, sidecar = read_bytes(path, rel)
+    return RawSource(SourceFile(path, rel, file_digest(data + sidecar)), data, sidecar)
+
+
+def load_source(raw: RawSource, config: SiteConfig) -> Article:
+    sidecar = parse_yaml(raw.sidecar.decode("utf-8", "replace"), raw.source.rel) if raw.sidecar else {}
+    return load_bytes(raw.data, raw.source, config, sidecar)
 
 
 def load_bytes(data: bytes, source: SourceFile, config: SiteConfig, sidecar: dict[str, Any] | None = None) -> Article:

@@ -1,0 +1,81 @@
+"""What each page's output depends on, as a digest: a page is rendered again only when it changes.
+
+A page's key covers the site-wide inputs (templates, configuration) and the
+page's own data. An article counts by its content digest and final slug. A
+collection that the page only links to (a tag's articles, seen from an article
+page) counts by its name and size, not its members, so editing one story does
+not re-render every page that mentions one of its tags; the page's own listing
+(`Page.articles`) counts in full.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from .records import Article
+from .site import Page
+
+# Fields that hold a collection a page merely links to.
+LINKED_COLLECTIONS = frozenset({"articles", "pages", "items", "terms", "children"})
+
+
+def files_digest(folders: Iterable[Path]) -> str:
+    """Digest of every file in the folders: any template (or newsgen code) edit re-renders every page."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    digest.update(path.as_posix().encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_keys(pages: Iterable[Page], site_key: str) -> dict[str, str]:
+    memo: dict[int, str] = {}
+    return {p.path: hashlib.sha256((site_key + page_signature(p, memo)).encode()).hexdigest() for p in pages}
+
+
+def page_signature(page: Page, memo: dict[int, str]) -> str:
+    """Every field of the page; its own listing in full, collections it links to by size."""
+    listing = "|".join(signature(a, memo) for a in page.articles)
+    fields = (field_signature(page, f.name, memo) for f in dataclasses.fields(page) if f.name != "articles")
+    return "\x1f".join((listing, *fields))
+
+
+def signature(value: Any, memo: dict[int, str]) -> str:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Article):
+        return f"A{value.digest}:{value.slug}"
+    if callable(value) and not dataclasses.is_dataclass(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    key = id(value)
+    if key not in memo:
+        memo[key] = composite_signature(value, memo)
+    return memo[key]
+
+
+def composite_signature(value: Any, memo: dict[int, str]) -> str:
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{signature(v, memo)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return "[" + ",".join(signature(v, memo) for v in items) + "]"
+    if dataclasses.is_dataclass(value):
+        return type(value).__name__ + "(" + ",".join(
+            field_signature(value, f.name, memo) for f in dataclasses.fields(value)) + ")"
+    return repr(value)
+
+
+def field_signature(value: Any, name: str, memo: dict[int, str]) -> str:
+    inner = getattr(value, name)
+    if name in LINKED_COLLECTIONS and isinstance(inner, (tuple, list)):
+        return f"{name}#{len(inner)}"
+    return f"{name}={signature(inner, memo)}"

@@ -1,0 +1,101 @@
+"""The build stage: cache, incremental render, parallel output and the report."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgen.build import BuildOptions, build
+
+PARAGRAPH = ("The council voted on {n} March to extend the coastal path by another kilometre, "
+             "after residents in the northern districts asked for safer walking routes.")
+
+
+def story(n: int, tag: str) -> str:
+    body = "\n\n".join(PARAGRAPH.format(n=n) + f" Item {i} of story {n}." for i in range(6))
+    return (f"---\ntitle: Coastal path story number {n}\npublished: 2024-03-{n:02d}T10:00:00+00:00\n"
+            f"tags: [{tag}]\nsource: example.org\n---\n{body}\n")
+
+
+@pytest.fixture
+def site(make_site) -> Path:
+    files = {f"articles/story-{n:02d}.txt": story(n, "coast" if n % 2 else "council") for n in range(1, 21)}
+    return make_site(files, config="title: Test archive\nper_page: 5\n")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_second_build_reads_from_the_cache_and_renders_nothing(site: Path) -> None:
+    first = build(site, BuildOptions(jobs=1))
+    second = build(site, BuildOptions(jobs=1))
+    assert first.cached == 0 and first.rendered > 20
+    assert second.cached == 20 and second.rendered == 0 and second.unchanged == first.rendered
+    assert (site / ".newsgen-cache").is_dir()
+
+
+def test_editing_one_article_renders_only_the_pages_that_show_it(site: Path) -> None:
+    first = build(site, BuildOptions(jobs=1))
+    before = inodes(site / "build")
+    path = site / "articles/story-03.txt"
+    path.write_text(path.read_text().replace("Item 0 of story 3.", "Item 0, amended."))
+    report = build(site, BuildOptions(jobs=1))
+    assert report.cached == 19
+    assert 0 < report.rendered < first.rendered / 2
+    after = inodes(site / "build")
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert any("coastal-path-story-number-3" in p for p in changed)
+    assert not any("coastal-path-story-number-10/" in p for p in changed)
+
+
+def test_output_is_identical_whatever_the_number_of_jobs(site: Path, tmp_path: Path) -> None:
+    build(site, BuildOptions(output_dir=tmp_path / "one", jobs=1, clean=True))
+    build(site, BuildOptions(output_dir=tmp_path / "two", jobs=2, clean=True))
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_incremental_output_equals_a_clean_build(site: Path, tmp_path: Path) -> None:
+    build(site, BuildOptions(jobs=2))
+    (site / "articles/story-05.txt").write_text(story(5, "harbour"))
+    (site / "articles/story-07.txt").unlink()
+    report = build(site, BuildOptions(jobs=2))
+    build(site, BuildOptions(output_dir=tmp_path / "clean", jobs=1, clean=True))
+    assert snapshot(site / "build") == snapshot(tmp_path / "clean")
+    assert report.removed > 0
+
+
+def test_a_template_change_renders_every_page(site: Path) -> None:
+    first = build(site, BuildOptions(jobs=1))
+    (site / "templates").mkdir()
+    (site / "templates/base.html").write_text((Path(__file__).parents[1] / "templates/base.html").read_text()
+                                              .replace("<body>", "<body class=\"custom\">"))
+    report = build(site, BuildOptions(jobs=1))
+    assert report.rendered == first.rendered
+    assert 'class="custom"' in (site / "build/index.html").read_text()
+
+
+def test_clean_ignores_cache_and_previous_site(site: Path) -> None:
+    build(site, BuildOptions(jobs=1))
+    report = build(site, BuildOptions(jobs=1, clean=True))
+    assert report.cached == 0 and report.unchanged == 0
+
+
+def test_a_failed_article_is_reported_and_the_rest_published(site: Path) -> None:
+    (site / "articles/broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    report = build(site, BuildOptions(jobs=2))
+    assert report.failed and report.count("built") == 20
+    failure = next(o for o in report.outcomes if o.status == "failed")
+    assert failure.path == "broken.txt" and "binary" in failure.reason
+    assert not list(site.parent.glob(".build.new-*"))
+
+
+def test_articles_are_never_written(site: Path) -> None:
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (site / "articles").iterdir()}
+    build(site, BuildOptions(jobs=2))
+    assert before == {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (site / "articles").iterdir()}
+    assert not os.path.exists(site / "articles" / ".newsgen-cache")
