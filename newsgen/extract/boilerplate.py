@@ -97,10 +97,12 @@ mehr zum thema|lire aussi|à lire aussi|lee también|leia também|veja também|l
 # Phrases that make a short or medium line chrome wherever they appear in it.
 CHROME_PHRASES = re.compile(
     r"\b(?:cookies?|newsletters?|subscribe|subscription|sign up|all rights reserved|privacy policy|"
-    r"terms of (?:use|service)|follow (?:us|him|her|me|them)|\S+@\S+\.\w+|download (?:the|our) app|click here|javascript|"
+    r"terms of (?:use|service)|follow (?:us|him|her|me|them)|download (?:the|our) app|click here|javascript|"
     r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпис|copyright)\b|©",
     re.IGNORECASE,
 )
+# An e-mail address in a short line: a contact line, not story text.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
 # "cookies" is more likely a sentence of the story.
 CHROME_PHRASE_WORDS = 60
@@ -133,7 +135,9 @@ def is_chrome(text: str, words: int) -> bool:
     label = TRAILING.sub("", text).casefold()
     if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text) or _has_chrome_part(text, words):
         return True
-    return words <= CHROME_PHRASE_WORDS and bool(CHROME_PHRASES.search(text))
+    if words > CHROME_PHRASE_WORDS:
+        return False
+    return bool(CHROME_PHRASES.search(text)) or ("@" in text and bool(EMAIL.search(text)))
 
 
 def is_break(text: str) -> bool:
