@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Iterator
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .meta import UNTITLED, is_web_url
 from .records import Article
@@ -97,7 +97,7 @@ def content_html(article: Article) -> str:
             parts.append(Markup("<ul>{}</ul>").format(items))
         else:
             parts.append(Markup("<p>{}</p>").format(block.text))
-    return str(Markup("\n").join(parts)) or str(escape(article.summary))
+    return str(Markup("\n").join(parts) or Markup("<p>{}</p>").format(article.summary or article.title or UNTITLED))
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
