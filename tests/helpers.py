@@ -76,7 +76,7 @@ class Built:
 def build_fixture(tmp_path: Path, base_url: str = "") -> Built:
     site = copy_fixture(tmp_path, base_url)
     before = snapshot(site / "articles")
-    report = build(site, site / "build")
+    report = build(site)
     return Built(site, site / "build", base_url, report, before)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import AXE_JS, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, Visit, keep_on_disk
+from browsing import AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCHEMES, VIEWPORTS, Visit, keep_on_disk
 from helpers import BASE_URL, Built, build_fixture, require
 
 
@@ -39,22 +39,31 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def contexts(browser: Any) -> Iterator[dict[tuple[str, str], Any]]:
+    """One browser context per viewport and colour scheme, shared by every test that asks for it."""
+    opened = {(viewport, scheme): browser.new_context(viewport=size, color_scheme=scheme,
+                                                      is_mobile=viewport == "phone", has_touch=viewport == "phone")
+              for viewport, size in VIEWPORTS.items() for scheme in SCHEMES}
+    yield opened
+    for context in opened.values():
+        context.close()
+
+
 @pytest.fixture
-def visit(browser: Any) -> Iterator[Any]:
-    """Open tabs at a viewport and colour scheme; the tabs' contexts are closed after the test."""
-    contexts = []
+def visit(contexts: dict[tuple[str, str], Any]) -> Iterator[Any]:
+    """Open tabs at a viewport and colour scheme; the tabs are closed after the test."""
+    tabs: list[Visit] = []
 
     def open_tab(viewport: str = "desktop", scheme: str = "light") -> Visit:
-        context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme,
-                                      is_mobile=viewport == "phone", has_touch=viewport == "phone")
-        contexts.append(context)
-        tab = Visit(context.new_page())
-        context.route("**/*", lambda route: keep_on_disk(route, tab.problems))
+        tab = Visit(contexts[viewport, scheme].new_page())
+        tabs.append(tab)
+        tab.page.route("**/*", lambda route: keep_on_disk(route, tab.problems))
         tab.page.on("console", lambda msg: msg.type == "error" and tab.problems.append(f"console: {msg.text}"))
         tab.page.on("pageerror", lambda exc: tab.problems.append(f"exception: {exc}"))
         tab.page.on("requestfailed", lambda req: tab.problems.append(f"failed: {req.url} {req.failure}"))
         return tab
 
     yield open_tab
-    for context in contexts:
-        context.close()
+    for tab in tabs:
+        tab.page.close()
