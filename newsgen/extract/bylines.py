@@ -71,10 +71,15 @@ CONTRIBUTED = re.compile(
     r"|^(?P<fr>.+?)\s+(?:a|ont)\s+contribué\s+à\s+cet?\s+(?:article|reportage)\.?$",
     re.IGNORECASE,
 )
+# Every contributor credit contains one of these stems (lower-cased): a cheap test before the full patterns.
+CREDIT_HINTS = (
+    "contribu", "assist", "helped", "reported", "reporting", "writing", "research", "compiled", "beigetragen",
+    "colabora", "mitarbeit",
+)
 # Wire credits: "Reporting by X; Editing by Y", "Additional reporting by X", "Mitarbeit: X".
 REPORTING_BY = re.compile(
     r"(?:^|[;(]\s*)(?:additional\s+)?(?:reporting|writing|research|compiled|con\s+la\s+colaboración\s+de|"
-    r"avec|mitarbeit|colaboraram)\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
+    r"mitarbeit|colaboraram)\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
     re.IGNORECASE,
 )
 # A byline is a line of its own; longer than this it is a sentence.
@@ -98,7 +103,8 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
 def contributor_names(line: str) -> tuple[str, ...] | None:
     """The people a reporting credit names, or None when the line is not one."""
     text = line.strip().strip("()[]*_ ")
-    if len(text) > MAX_CREDIT_CHARS:
+    lowered = text.lower()
+    if len(text) > MAX_CREDIT_CHARS or not any(hint in lowered for hint in CREDIT_HINTS):
         return None
     match = CONTRIBUTED.match(text)
     if match is not None:

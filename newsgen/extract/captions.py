@@ -42,8 +42,13 @@ LABEL_CREDIT = re.compile(rf"(?:^|\s+)(?P<label>{CREDIT_LABEL})(?P<credit>{CREDI
 AGENCY_CREDIT = re.compile(
     rf"(?:^|(?<=[.!?\"”’)])\s*)(?P<credit>{CREDITS}\s*[/|]\s*{AGENCY_WORDS}(?:\s+(?:file|handout))?)\s*$"
 )
+# Any credit label contains one of these (lower-cased): a cheap substring test before the label pattern.
+LABEL_HINTS = (
+    "photo", "image", "picture", "foto", "bild", "illustr", "graphic", "credit", "crédit", "courtesy", "фото",
+    "снимок", "©", "(c)", "写真", "사진",
+)
 # Where a label may start: the line start, a sentence end, a bracket or CJK text; headlines say "Car Show Photos:".
-LABEL_START = re.compile(r"(?:^|[.!?\"”’()\[\]:。」）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]\s*)$")
+LABEL_START = re.compile(r"(?:^|[.!?\"”’()\[\]:。」）\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]\s*)$")
 # "© John Brecher Needle poking skin...": a leading credit of two capitalised words before the caption.
 LEADING_CREDIT = re.compile(r"^©\s*(?P<credit>[A-ZÀ-ÖØ-Þ][\w.'’-]+\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)\s+(?=[A-ZÀ-ÖØ-Þ])")
 # A copyright footer is page chrome, not a photo credit: a year or a company form after "©".
@@ -69,6 +74,8 @@ ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
 SPACES = re.compile(r"\s+")
 # A credit is a name or two and an agency; longer than this and it is prose.
 MAX_CREDIT_CHARS = 90
+# A closing credit and its label fit in this many last characters of a line.
+CREDIT_TAIL_CHARS = MAX_CREDIT_CHARS + 40
 # A credit-only line has little besides the credit; this bounds the whole line.
 MAX_CREDIT_LINE_CHARS = 120
 # Caption lines longer than this are not captions but whole articles glued to one line.
@@ -77,8 +84,8 @@ MAX_CAPTION_CHARS = 1500
 
 def caption_of(line: str) -> Image | None:
     """The image a caption line describes, or None when nothing marks the line as a caption."""
-    text = SPACES.sub(" ", line).strip()
-    if not text or len(text) > MAX_CAPTION_CHARS or COPYRIGHT_FOOTER.search(text):
+    text = " ".join(line.split())
+    if not text or len(text) > MAX_CAPTION_CHARS or _is_copyright(text):
         return None
     text = GALLERY_COUNTER.sub("", TRAILING_TOGGLE.sub("", text))
     dateline, text = _split_dateline(text)
@@ -91,11 +98,15 @@ def caption_of(line: str) -> Image | None:
 
 def credit_only(line: str) -> str | None:
     """The credit when the whole line is one ("Photo: Jane Doe/Reuters", "Alex Wong | Getty Images"), else None."""
-    text = SPACES.sub(" ", line).strip()
-    if not text or len(text) > MAX_CREDIT_LINE_CHARS or COPYRIGHT_FOOTER.search(text):
+    text = " ".join(line.split())
+    if not text or len(text) > MAX_CREDIT_LINE_CHARS or _is_copyright(text):
         return None
     credit, rest = _split_credit(TRAILING_TOGGLE.sub("", text), alone=True)
     return credit if credit and not rest.strip(" .,:;-–—") else None
+
+
+def _is_copyright(text: str) -> bool:
+    return ("©" in text or "ight" in text or "IGHT" in text) and COPYRIGHT_FOOTER.search(text) is not None
 
 
 def _split_dateline(text: str) -> tuple[str, str]:
@@ -108,8 +119,8 @@ def _split_dateline(text: str) -> tuple[str, str]:
 
 def _split_credit(text: str, alone: bool = False) -> tuple[str, str]:
     """(credit, text without it); "" when the text carries none. `alone`: the line is nothing but the credit."""
-    for pattern in (PAREN_CREDIT, LABEL_CREDIT, AGENCY_CREDIT):
-        match = pattern.search(text)
+    for pattern, start in _credit_candidates(text):
+        match = pattern.search(text, start)
         if match is not None and _is_credit(match, text, alone):
             credit = match.group("credit").strip(" .,;:")
             return credit, text[: match.start()].rstrip()
@@ -117,6 +128,22 @@ def _split_credit(text: str, alone: bool = False) -> tuple[str, str]:
     if match is not None:
         return match.group("credit"), text[match.end() :]
     return "", text
+
+
+def _credit_candidates(text: str) -> list[tuple[re.Pattern[str], int]]:
+    """The credit patterns worth trying, each with where to start: a closing credit sits in the tail."""
+    tail_start = max(len(text) - CREDIT_TAIL_CHARS, 0)
+    tail = text[tail_start:]
+    candidates = []
+    bracket = max(tail.rfind("("), tail.rfind("["))
+    if bracket >= 0:
+        candidates.append((PAREN_CREDIT, tail_start + bracket))
+    lowered = tail.lower()
+    if any(hint in lowered for hint in LABEL_HINTS):
+        candidates.append((LABEL_CREDIT, tail_start))
+    if "/" in tail or "|" in tail:
+        candidates.append((AGENCY_CREDIT, tail_start))
+    return candidates
 
 
 def _is_credit(match: re.Match[str], text: str, alone: bool) -> bool:

@@ -81,6 +81,8 @@ DATE_SHAPES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"{MONTH_WORD}\s+{DAY}(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+)?{YEAR}", re.IGNORECASE),
 )
+# Every date shape has a four-digit year or a slashed two-digit one: a cheap test before the shapes.
+YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d/\d\d(?!\d)")
 # The slashed shape: which of day and month comes first is settled per line (see `_slashed`).
 SLASHED = DATE_SHAPES[4]
 # A clock time, a 12-hour marker, and a zone: "10:42 AM EDT", "14h30", "1909 GMT", "12時34分".
@@ -143,8 +145,10 @@ def date_mention(line: str, tz: tzinfo) -> DateMention | None:
 
 def date_mentions(line: str, tz: tzinfo) -> tuple[DateMention, ...]:
     """Every date a stamp line gives ("Published: May 1, 2024 Updated: May 2, 2024" has two); () for prose."""
+    if len(line) > 2 * MAX_STAMP_CHARS or not YEAR_HINT.search(line):
+        return ()
     text = " ".join(line.split())
-    if not text or len(text) > MAX_STAMP_CHARS or SOCIAL_SIGNATURE.search(text):
+    if len(text) > MAX_STAMP_CHARS or SOCIAL_SIGNATURE.search(text):
         return ()
     days = _days(text)
     if not days:
@@ -171,6 +175,8 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 def _days(text: str) -> list[tuple[datetime, int, int]]:
     """The valid calendar dates in the text with where they are, in reading order, never overlapping."""
     found: list[tuple[datetime, int, int]] = []
+    if not YEAR_HINT.search(text):
+        return found
     for shape in DATE_SHAPES:
         for match in shape.finditer(text):
             if any(match.start() < end and start < match.end() for _, start, end in found):

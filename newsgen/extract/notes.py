@@ -21,7 +21,7 @@ CORRECTION_WORDS = (
 # "Correction: ...", "CORRECTION (May 1): ...", "Correction added Nov. 18, 2019: ...": the word, then a colon
 # or dash within a few words; or the word in capitals followed by the text.
 CORRECTION = re.compile(
-    rf"^[*_\s]*(?i:{CORRECTION_WORDS})\b[^:—–\n]{{0,40}}?\s*[:—–.]\s*\S"
+    rf"^[*_\s]*(?i:{CORRECTION_WORDS})\b[^:—–?!@\n]{{0,40}}?\s*[:—–.]\s*\S"
     rf"|^[*_\s]*(?:CORRECTIONS?|CLARIFICATION)\s+\S"
     r"|^[*_\s]*(?i:(?:an?|in\s+an?)\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
     r"(?:article|story|report|post|piece)|this\s+(?:article|story|report|post|piece)\s+(?:has\s+been|was)\s+"
@@ -99,7 +99,7 @@ DATELINES: tuple[re.Pattern[str], ...] = (
 # "TEL AVIV, ISRAEL - MARCH 23: ..." is a photo caption's dateline, not the story's.
 CAPTION_DATE_AFTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]{3,}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*:")
 # What follows a dateline is a sentence: several words, some in lower case (not a shouted headline).
-MIN_DATELINE_SENTENCE_WORDS = 4
+MIN_DATELINE_SENTENCE_WORDS = 3
 LOWER_WORD = re.compile(r"\b[a-zà-öø-ÿ]{2,}\b")
 # A dateline place is a word or a few, never a whole sentence in capitals.
 MAX_DATELINE_CHARS = 60
