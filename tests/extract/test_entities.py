@@ -1,0 +1,144 @@
+"""Entity extraction: the seed's people, places and organisations, and none of the usual junk."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsgen.extract.entities import entities_of
+from newsgen.records import Article, Block, Entities, Image
+from tests.conftest import EVAL, REPO, SEED, needs_eval
+
+SEED_COPY = REPO / "articles" / "000_3191eae7ec735b93.txt"
+WEEKDAYS_AND_MONTHS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "March", "April", "May", "June", "October", "Oct", "November", "December"}
+SENTENCE_STARTERS = {"The", "While", "During", "Yet", "Further", "Moreover", "However", "Although", "Before",
+                     "Amid", "As", "In", "This", "He", "Primary", "Negotiators", "Emergency", "Skip", "Read",
+                     "Comments", "Latest", "Source", "Correction", "Protesters"}
+
+
+def article(*paragraphs: str, title: str = "", captions: tuple[str, ...] = (), language: str = "") -> Article:
+    return Article(path="a.txt", digest="", format="text", title=title, language=language,
+                   body=tuple(Block("paragraph", p) for p in paragraphs),
+                   images=tuple(Image(caption=c) for c in captions))
+
+
+def seed_article() -> Article:
+    """The seed as the text loader reads it: headline, teaser, the story's paragraphs and the caption."""
+    path = SEED if SEED.is_file() else SEED_COPY
+    if not path.is_file():
+        pytest.skip("the seed article is not present")
+    paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith("The US diplomat"))
+    last = next(i for i, p in enumerate(paragraphs) if p.startswith("Further,"))
+    caption = next(p for p in paragraphs if p.count("\n") == 1).splitlines()[1]
+    story = article(*(p for p in paragraphs[first:last + 1] if not p.startswith("(Source")),
+                    title=paragraphs[1], captions=(caption,))
+    return dataclasses.replace(story, summary=paragraphs[2])
+
+
+def names(entities: Entities) -> set[str]:
+    return {*entities.people, *entities.places, *entities.organizations}
+
+
+@pytest.fixture(scope="module")
+def seed() -> Entities:
+    return entities_of(seed_article())
+
+
+def test_seed_people(seed: Entities) -> None:
+    assert {"Antony Blinken", "Benjamin Netanyahu", "Isaac Herzog"} <= set(seed.people)
+    assert seed.people[0] == "Antony Blinken"  # named most often, by surname too
+
+
+def test_seed_places(seed: Entities) -> None:
+    assert {"Gaza", "Rafah", "Tel Aviv", "Cairo", "Israel", "Egypt", "Qatar"} <= set(seed.places)
+
+
+def test_seed_organizations(seed: Entities) -> None:
+    assert seed.organizations[0] == "Hamas"
+
+
+def test_seed_has_no_junk(seed: Entities) -> None:
+    found = names(seed)
+    assert not found & (WEEKDAYS_AND_MONTHS | SENTENCE_STARTERS)
+    assert not {"Blinken", "Netanyahu", "Herzog", "Hamas'", "Israel's", "US", "Amir Levy", "Getty Images"} & found
+    assert all(not name.endswith(("'", "’", "'s", ".")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Talks went on in Berlin on Monday, officials said.", "places", "Berlin"),
+        ("Prime Minister Jane Okonkwo said the plan would go ahead.", "people", "Jane Okonkwo"),
+        ("The deal was signed by Dr. Elsa Marchetti in the morning.", "people", "Elsa Marchetti"),
+        ("Ruth Vandermeer, the country's foreign minister, arrived late.", "people", "Ruth Vandermeer"),
+        ("Shares of Brightwater Holdings rose after the report came out.", "organizations", "Brightwater Holdings"),
+        ("Protests spread to Lake Ontario and the Eastern Province overnight.", "places", "Lake Ontario"),
+        ("Officials of the Zanthian Liberation Front met the envoy again.", "organizations",
+         "Zanthian Liberation Front"),
+        ("Aid reached Korvash, a border town, after days of waiting for it.", "places", "Korvash"),
+        ("The Securities and Exchange Commission opened an inquiry into the firm.", "organizations",
+         "Securities and Exchange Commission"),
+        ("Residents of Tel Aviv's suburbs protested against the new plan.", "places", "Tel Aviv"),
+        ("Leaders of the UN met on Friday to discuss the crisis together.", "organizations", "United Nations"),
+    ],
+    ids=["city", "title", "abbreviated-title", "apposition", "org-suffix", "place-prefix", "org-gazetteer-free",
+         "place-apposition", "joined-by-and", "possessive", "alias"],
+)
+def test_structural_cues(text: str, kind: str, name: str) -> None:
+    assert name in getattr(entities_of(article(text, language="en")), kind)
+
+
+def test_surname_folds_into_full_name() -> None:
+    found = entities_of(article("Senator Maria Olvera spoke first.", "Later, Olvera said the vote would pass.",
+                                "Critics doubted Olvera and her allies.", language="en"))
+    assert found.people == ("Maria Olvera",)
+
+
+def test_ordered_by_mentions_then_first_mention() -> None:
+    found = entities_of(article("Trade between Peru and Chile grew, and Chile gained most.", language="en"))
+    assert found.places == ("Chile", "Peru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the summit in May, leaders met. While talks went on, the mood was calm.",
+        "Skip to content\nRead also:\nComments\nLatest",
+        "Yet the plan failed. Further talks are planned for Tuesday, 3 October.",
+        "THE LATEST NEWS ON THE MARKETS TODAY",
+        "Photo by Lena Sorensen/Reuters",
+        "Click Here To Read The Full Story About Pizza Ovens",
+        "They played Star Wars Jedi with friends and loved the GPU and the HDMI port.",
+    ],
+    ids=["sentence-starters", "page-chrome", "dates", "shouting", "photo-credit", "title-case", "products"],
+)
+def test_finds_nothing_in(text: str) -> None:
+    assert names(entities_of(article(text, language="en"))) == set()
+
+
+def test_other_languages_return_little_rather_than_junk() -> None:
+    german = article("Die Regierung in Berlin hat am Dienstag neue Regeln für Mieter beschlossen. "
+                     "Die Mieten steigen seit Jahren, sagte Bauministerin Klara Geywitz.")
+    found = entities_of(german)
+    assert "Berlin" in found.places
+    assert names(found) <= {"Berlin", "Klara Geywitz"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text())
+def test_any_text(title: str, body: str) -> None:
+    found = entities_of(article(body, title=title))
+    assert all(isinstance(name, str) and name for name in names(found))
+
+
+@needs_eval()
+def test_eval_pages_give_no_calendar_or_chrome_words() -> None:
+    for page in sorted((EVAL / "dev" / "text-main").glob("*.txt")):
+        lines = [line for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
+        found = names(entities_of(article(*lines[1:], title=lines[0])))
+        assert not found & (WEEKDAYS_AND_MONTHS | SENTENCE_STARTERS), page.name
+
