@@ -59,6 +59,7 @@ SENTENCE_END = frozenset(".!?:;…—–-|•·*>")
 OPENERS = "\"“”‘'([«„ \t"
 # A name right after these words is a photo credit, not part of the story.
 CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
+CREDIT_WORDS = re.compile(r"photo|image|picture|illustration|credit", re.I)
 # Prepositions that take places far more than companies ("from Google", "at NASA" are left out).
 PLACE_PREPOSITIONS = frozenset("in near outside inside across throughout".split())
 SPEECH_VERBS = frozenset("said says told added asked stated wrote tweeted declared according".split())
@@ -71,6 +72,8 @@ PERSON_NOUNS = frozenset("administration".split())
 # An apposition starts with a determiner: "Hamas, the Palestinian militant group".
 APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their) ")
 AND_BEFORE = re.compile(r"(?:^|[^\w\s-] ?|\b(?:[a-z][\w-]*|The) )([A-Z][\w-]+) and $")
+# A name right after "Capitalised for/of/and" is the tail of a longer one ("Commissioner for Human Rights").
+FRAGMENT_BEFORE = re.compile(r"[A-Z][\w-]* (?:for|of|on|and|&) $")
 # Adjectives of nationality or origin look like names but are not ("Glaswegian", "Chicago-based").
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "-based")
 # A capital after four or more letters of a word is a brand's camel case ("AppleInsider"), not "McDonald".
@@ -98,11 +101,15 @@ class Tally:
         return "", 0
 
 
-def entities_of(article: Article) -> Entities:
-    """People, places and organisations named in the title, summary, body and captions."""
+def entities_of(article: Article, language: str = "") -> Entities:
+    """People, places and organisations named in the title, summary, body and captions.
+
+    The cues read around unknown names are English; `language` (else the article's, else detected)
+    says whether they apply.
+    """
     texts = [article.title, article.summary, *(b.text for b in article.body), *(i.caption for i in article.images)]
     full = "\n".join(t for t in texts if t)
-    english = (article.language or language_of(full)) == "en"
+    english = (language or article.language or language_of(full)) == "en"
     tallies: dict[str, Tally] = {}
     reader = Reader(lexicon(), _lower_words(full), english, tallies)
     for line in full.splitlines():
@@ -119,13 +126,14 @@ class Reader:
 
     def read_line(self, line: str) -> None:
         prose = _is_prose(line)
+        credits = "/" in line or CREDIT_WORDS.search(line) is not None
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
             if not text[0].isupper() or line[at - 1:at].isalnum():
                 continue
             for start, tokens in self._pieces(line, text, at):
                 end = start + len(" ".join(tokens))
-                if not _credit(line, start, end):
+                if not (credits and _credit(line, start, end)):
                     self._classify(tokens, line[max(0, start - 40):start], line[end:end + 120], prose)
 
     def _pieces(self, line: str, text: str, at: int) -> list[tuple[int, list[str]]]:
@@ -253,8 +261,13 @@ class Reader:
                 kind = self._noun_kind(word)
                 if kind:
                     return kind, STRONG
+        if FRAGMENT_BEFORE.search(before):
+            return "", 0
         if after[:1] == " " and following and following[0].islower() and not _acronym(tokens[-1]):
-            kind = self._noun_kind(following[0])
+            noun = following[0].rsplit("-", 1)[-1]
+            if noun.capitalize() in self.lex.titles:
+                return ORG, WEAK  # "the Wikileaks founder", "a Hamas spokesman"
+            kind = self._noun_kind(noun)
             if kind and (kind != PERSON or len(tokens) == 1):
                 return kind, STRONG
         speech = previous == ["said"] or following[:1] and following[0] in SPEECH_VERBS
@@ -336,6 +349,8 @@ def _lower_words(text: str) -> set[str]:
 
 
 def _unpossessed(token: str) -> str:
+    if token[-1] not in "s'’":
+        return token
     for ending in POSSESSIVE_ENDINGS:
         if token.endswith(ending):
             return token[: -len(ending)]

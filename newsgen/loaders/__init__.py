@@ -84,7 +84,7 @@ def enriched(article: Article, config: SiteConfig) -> Article:
     if not article.language:
         changes["language"] = language_of(article.title + "\n" + article.body_text()) or config.language
     if not (article.entities.people or article.entities.places or article.entities.organizations):
-        changes["entities"] = entities_of(article)
+        changes["entities"] = entities_of(article, changes.get("language", article.language))
     if article.published is None and not any("undated" in w for w in article.warnings):
         changes["warnings"] = article.warnings + ("undated: no publication date was found in the file",)
     return dataclasses.replace(article, **changes) if changes else article
