@@ -1,14 +1,17 @@
-"""End to end: build the fixture archive, then read `build/` as a static host and a browser would."""
+"""End to end: build the fixture archive, then read `build/` as a static host, a browser and a feed reader would."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from xml.etree import ElementTree
 
+import feedparser
 import pytest
 from click.testing import CliRunner
 from helpers import (BASE_URL, BASE_URL_IDS, FIXTURE_SITE, Built, all_refs, article_pages, build_fixture,
-                     copy_fixture, existing, home_pages, is_internal, is_root_absolute, listed_articles, reachable,
-                     site_file, snapshot)
+                     copy_fixture, existing, home_pages, html_pages, is_internal, is_root_absolute, listed_articles,
+                     reachable, site_file, snapshot, soup_of)
 
 from newsgen.cli import main
 from newsgen.config import load_config
@@ -18,6 +21,7 @@ ARTICLE_FILES = sorted(p.relative_to(FIXTURE_SITE / "articles").as_posix()
                        for p in (FIXTURE_SITE / "articles").rglob("*") if p.is_file())
 # Only these may use the absolute address from base_url; every other link stays relative.
 ABSOLUTE_RELS = frozenset({"canonical", "alternate"})
+FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/feed+json")
 
 
 @pytest.fixture(scope="module", params=["", BASE_URL], ids=BASE_URL_IDS)
@@ -81,6 +85,126 @@ def page_of(built: Built, rel: str) -> str:
 def test_build_is_deterministic(built: Built, tmp_path: Path) -> None:
     again = build_fixture(tmp_path, built.base_url)
     assert snapshot(again.output) == snapshot(built.output)
+
+
+def test_announced_feeds_exist_and_parse(built: Built) -> None:
+    announced: dict[str, str] = {}
+    for page in html_pages(built.output):
+        head = soup_of(built.output, page).find("head")
+        for link in head.find_all("link", rel="alternate", type=FEED_TYPES):
+            target = site_file(built.output, built.base_url, page, link["href"])
+            assert existing(built.output, target), f"{page} announces a missing feed {link['href']}"
+            announced[target] = link["type"]
+    for target, kind in sorted(announced.items()):
+        links = entry_links(built.output / target, kind)
+        assert links, f"{target} has no entries"
+        assert all(existing(built.output, site_file(built.output, built.base_url, "", url)) for url in links), links
+
+
+def entry_links(feed: Path, kind: str) -> list[str]:
+    """The page each entry of a feed points at, after checking the feed parses cleanly."""
+    if kind == "application/feed+json":
+        data = json.loads(feed.read_text(encoding="utf-8"))
+        assert data["version"] == "https://jsonfeed.org/version/1.1"
+        assert all(item["id"] and (item.get("content_html") or item.get("content_text")) for item in data["items"])
+        return [item["url"] for item in data["items"]]
+    parsed = feedparser.parse(feed.read_bytes())
+    assert not parsed.bozo, f"{feed.name}: {parsed.get('bozo_exception')}"
+    return [entry.link for entry in parsed.entries]
+
+
+def test_home_announces_every_feed_kind_only_with_base_url(built: Built) -> None:
+    head = soup_of(built.output, "index.html").find("head")
+    kinds = {link["type"] for link in head.find_all("link", rel="alternate", type=FEED_TYPES)}
+    assert kinds == (set(FEED_TYPES) if built.base_url else set())
+    written = {name for name in ("atom.xml", "rss.xml", "feed.json") if (built.output / name).is_file()}
+    assert written == ({"atom.xml", "rss.xml", "feed.json"} if built.base_url else set())
+
+
+def test_sitemap_and_robots_only_with_base_url(built: Built) -> None:
+    if not built.base_url:
+        assert not (built.output / "sitemap.xml").exists() and not (built.output / "robots.txt").exists()
+        return
+    lastmods = sitemap_entries(built)
+    assert all(existing(built.output, page) for page in lastmods), sorted(lastmods)
+    assert set(article_pages(built.output)) <= set(lastmods)
+    undated = {page for page in article_pages(built.output) if not lastmods[page]}
+    assert undated == {page_of(built, "lighthouse-keepers-notes.txt")}
+    assert f"Sitemap: {built.base_url}/sitemap.xml" in (built.output / "robots.txt").read_text(encoding="utf-8")
+
+
+def sitemap_entries(built: Built) -> dict[str | None, str]:
+    """Each sitemap URL as the built file it names, with its lastmod ('' when it has none)."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ElementTree.parse(built.output / "sitemap.xml").getroot().findall("s:url", ns)
+    return {site_file(built.output, built.base_url, "index.html", u.findtext("s:loc", "", ns)):
+            u.findtext("s:lastmod", "", ns) for u in urls}
+
+
+def test_article_pages_carry_news_article_json_ld(built: Built) -> None:
+    for page in article_pages(built.output):
+        soup = soup_of(built.output, page)
+        scripts = soup.find_all("script", type="application/ld+json")
+        items = [item for s in scripts for item in json_ld_items(json.loads(s.string))]
+        news = [i for i in items if i.get("@type") == "NewsArticle"]
+        assert len(news) == 1, page
+        assert news[0]["headline"] == soup.find("h1").get_text(" ", strip=True)
+
+
+def test_json_ld_carries_what_the_front_matter_states(built: Built) -> None:
+    river = news_article(built, page_of(built, "river-cleanup.md"))
+    assert (river["datePublished"], river["dateModified"]) == ("2024-03-30T09:00:00+00:00", "2024-03-31T12:15:00+00:00")
+    assert [a["name"] for a in river["author"]] == ["Tomás Ferreira", "Lena Hart"]
+    assert river["image"][0]["creditText"] == "Lena Hart/Valley Courier"
+    assert (river["dateline"], river["isBasedOn"]) == ("MILLBROOK", "https://valleycourier.example/news/river-clean-up")
+    bridge = news_article(built, page_of(built, "bridge-inspection.md"))
+    assert [c["@type"] for c in bridge["correction"]] == ["CorrectionComment"]
+
+
+def test_canonical_and_open_graph_only_with_base_url(built: Built) -> None:
+    page = page_of(built, "river-cleanup.md")
+    head = soup_of(built.output, page).find("head")
+    canonical = head.find("link", rel="canonical")
+    og_url = head.find("meta", property="og:url")
+    if not built.base_url:
+        assert canonical is None and og_url is None
+        return
+    assert canonical["href"] == og_url["content"] == f"{built.base_url}/{page.removesuffix('index.html')}"
+
+
+def news_article(built: Built, page: str) -> dict:
+    scripts = soup_of(built.output, page).find_all("script", type="application/ld+json")
+    return next(i for s in scripts for i in json_ld_items(json.loads(s.string)) if i.get("@type") == "NewsArticle")
+
+
+def json_ld_items(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [i for d in data for i in json_ld_items(d)]
+    if isinstance(data, dict):
+        return [data, *json_ld_items(data.get("@graph", []))]
+    return []
+
+
+EXPECTED_PAGES = ["404.html", "about/index.html", "archive/index.html", "archive/2023/index.html",
+                  "archive/2024/index.html", "archive/2024/04/index.html", "archive/2023/11/index.html",
+                  "archive/undated/index.html", "tags/index.html", "tags/transport/index.html",
+                  "sources/index.html", "authors/index.html", "people/index.html", "places/index.html",
+                  "organizations/index.html", "corrections/index.html"]
+
+
+@pytest.mark.parametrize("page", EXPECTED_PAGES)
+def test_every_kind_of_page_is_built(built: Built, page: str) -> None:
+    assert (built.output / page).is_file()
+
+
+def test_every_listing_page_is_reachable_from_home(built: Built) -> None:
+    pages = [p for p in html_pages(built.output) if p != "404.html"]
+    assert sorted(set(pages) - reachable(built.output)) == []
+
+
+def test_corrections_log_links_to_the_corrected_article(built: Built) -> None:
+    listed = listed_articles(built.output, "corrections/index.html")
+    assert listed == [page_of(built, "bridge-inspection.md")]
 
 
 @pytest.mark.parametrize("base_url", ["", BASE_URL], ids=BASE_URL_IDS)
