@@ -56,6 +56,8 @@ WORD_EDGES = ".,;:!?\"'“”‘’()[]{}«»…"
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 # Before a mention at a sentence start: nothing, or the end of a sentence, clause or list marker.
 SENTENCE_END = frozenset(".!?:;…—–-|•·*>")
+# A line ending with one of these ends like a sentence.
+SENTENCE_STOPS = ".!?\"”’)"
 OPENERS = "\"“”‘'([«„ \t"
 # A name right after these words is a photo credit, not part of the story.
 CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
@@ -213,6 +215,8 @@ class Reader:
             self._titled(tokens, prose)
         elif tokens[0] in lex.first_names and 1 < len(tokens) <= MAX_NAME_TOKENS and self._surnames(tokens[1:]):
             self._vote(name, PERSON, STRONG, prose)
+        elif len(tokens) > 2 and self._split_before_given_name(tokens, before, after, prose):
+            return
         elif len(tokens) <= MAX_NAME_TOKENS and self.english and not _parenthesised(before, after):
             kind, strength = self._cued(tokens, before, after) if self._proper(tokens) else ("", 0)
             self._vote(name, kind, strength, prose)
@@ -230,7 +234,8 @@ class Reader:
             rest += 1
         name = tokens[rest:]
         titles = set(tokens[first:rest]) & lex.titles - lex.title_modifiers
-        if titles and 0 < len(name) <= MAX_NAME_TOKENS and self._proper(name) and not self._wordlike(name):
+        if titles and 0 < len(name) <= MAX_NAME_TOKENS and len(name[-1]) > 1 and self._proper(name) \
+                and not self._wordlike(name):
             self._vote(" ".join(name), PERSON, STRONG, prose)
 
     def _joined(self, before: str, name: str) -> str:
@@ -240,6 +245,15 @@ class Reader:
         if not word or _acronym(word) or _known(self.lex, word) or not _name_shaped(word):
             return name
         return f"{word} and {name}"
+
+    def _split_before_given_name(self, tokens: list[str], before: str, after: str, prose: bool) -> bool:
+        """'the Ukraine Marie Yovanovitch': a known place or organisation, then a person."""
+        for i in range(1, len(tokens) - 1):
+            if tokens[i] in self.lex.first_names and _known(self.lex, " ".join(tokens[:i])):
+                self._classify(tokens[:i], before, "", prose)
+                self._classify(tokens[i:], "", after, prose)
+                return True
+        return False
 
     def _wordlike(self, tokens: list[str]) -> bool:
         lex = self.lex
@@ -340,7 +354,9 @@ def _is_prose(line: str) -> bool:
         return False
     long_words = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return len(long_words) < HEADING_MIN_WORDS or capitalised < HEADING_CAPITAL_SHARE * len(long_words)
+    # Headings rarely end like a sentence, name-dense sentences do: they need every word capitalised.
+    share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
+    return len(long_words) < HEADING_MIN_WORDS or capitalised < share * len(long_words)
 
 
 def _lower_words(text: str) -> set[str]:
@@ -369,13 +385,18 @@ def _credit(line: str, start: int, end: int) -> bool:
 
 
 def _resolved(tallies: dict[str, Tally]) -> Entities:
-    """Decide each name's kind, fold surnames into full names, and order by mentions then first mention."""
+    """Decide each name's kind, fold surnames (or an unshared first name) into full names, and order by
+    mentions, then first mention."""
     decided = {name: t.kind() for name, t in tallies.items() if t.prose}
     kinds = {name: kind for name, (kind, _) in decided.items()}
     people = [n for n, k in kinds.items() if k == PERSON and " " in n]
     by_surname: dict[str, str] = {}
     for person in sorted(people, key=lambda n: (-tallies[n].mentions, tallies[n].first)):
         by_surname.setdefault(person.split()[-1], person)
+    given = Counter(person.split()[0] for person in people)
+    for person in people:
+        if given[person.split()[0]] == 1:  # a first name alone is that person only if no one else shares it
+            by_surname.setdefault(person.split()[0], person)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for name, tally in tallies.items():

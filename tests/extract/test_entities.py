@@ -84,9 +84,11 @@ def test_seed_has_no_junk(seed: Entities) -> None:
          "Securities and Exchange Commission"),
         ("Residents of Tel Aviv's suburbs protested against the new plan.", "places", "Tel Aviv"),
         ("Leaders of the UN met on Friday to discuss the crisis together.", "organizations", "United Nations"),
+        ("He was the envoy to the Peru Maria Castellanos trusted most.", "people", "Maria Castellanos"),
+        ("A dozen staff left, the Quillfeather founder told reporters.", "organizations", "Quillfeather"),
     ],
     ids=["city", "title", "abbreviated-title", "apposition", "org-suffix", "place-prefix", "org-gazetteer-free",
-         "place-apposition", "joined-by-and", "possessive", "alias"],
+         "place-apposition", "joined-by-and", "possessive", "alias", "known-then-given-name", "role-after-name"],
 )
 def test_structural_cues(text: str, kind: str, name: str) -> None:
     assert name in getattr(entities_of(article(text, language="en")), kind)
@@ -142,3 +144,9 @@ def test_eval_pages_give_no_calendar_or_chrome_words() -> None:
         found = names(entities_of(article(*lines[1:], title=lines[0])))
         assert not found & (WEEKDAYS_AND_MONTHS | SENTENCE_STARTERS), page.name
 
+
+
+def test_unshared_first_name_folds_but_shared_one_does_not() -> None:
+    found = entities_of(article("Dr. Amara Lindqvist and Dr. Teodor Lindqvist spoke.", "Then Amara said no.",
+                                language="en"))
+    assert set(found.people) == {"Amara Lindqvist", "Teodor Lindqvist"}
