@@ -161,6 +161,11 @@ def test_json_ld_carries_what_the_front_matter_states(built: Built) -> None:
     assert [c["@type"] for c in bridge["correction"]] == ["CorrectionComment"]
 
 
+def test_non_english_article_declares_its_language(built: Built) -> None:
+    assert soup_of(built.output, page_of(built, "marche-couvert.txt")).html["lang"] == "fr"
+    assert soup_of(built.output, "index.html").html["lang"] == "en"
+
+
 def test_canonical_and_open_graph_only_with_base_url(built: Built) -> None:
     page = page_of(built, "river-cleanup.md")
     head = soup_of(built.output, page).find("head")
