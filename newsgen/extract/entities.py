@@ -47,7 +47,8 @@ _PARTICLES = ("of", "de", "da", "di", "del", "della", "der", "den", "van", "von"
 # A name token: a capital letter first; inside a name also an Arabic article joined to one ("al-Assad").
 _NAME = rf"[{_UP}][A-Za-z0-9\u00c0-\u024f\u0370-\u04ff'’&.\-]*"
 _SEP = r"[ \u00a0]+"
-RUN = re.compile(rf"{_NAME}(?:{_SEP}(?:(?:{'|'.join(_PARTICLES)}){_SEP})*(?:(?:al|el|ad|an|as|ash|at|az)-)?{_NAME})*")
+_ARTICLE = r"(?:(?:al|el|ad|an|as|ash|at|az)-)?"
+RUN = re.compile(rf"{_NAME}(?:{_SEP}(?:(?:{'|'.join(_PARTICLES)}){_SEP})*{_ARTICLE}{_NAME})*")
 # Abbreviated titles whose full stop does not end the sentence ("Dr. Jane Doe", "Gen. John Doe").
 TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Rev St Mt Ft".split())
 # Capitalised function words that open names mid-sentence ("Los Angeles", "El Salvador", "Le Monde").
@@ -149,10 +150,11 @@ class Reader:
             word = _unpossessed(token)
             ends = word != token or (word.endswith(".") and not self._abbreviation(word))
             word = word.rstrip(".") if ends or word[:-1] in TITLE_ABBREVIATIONS else word
-            if after_stop and self._not_a_name(word, initial=True):
+            stopped, after_stop = after_stop, token.endswith(".")
+            if stopped and self._not_a_name(word, initial=True):  # "... in the U.S. The next day"
                 self._flush(pieces, start, current)
                 current = []
-            after_stop = token.endswith(".")
+                continue
             if word in _PARTICLES:
                 if word == "of" and (not current or current[-1] not in self.lex.of_heads):
                     self._flush(pieces, start, current)
@@ -195,6 +197,7 @@ class Reader:
         return initial and lower in self.lower_words
 
     def _classify(self, tokens: list[str], before: str, after: str, prose: bool) -> None:
+        """Vote on one span: gazetteers, then the words inside it, then the words around it."""
         lex = self.lex
         name = " ".join(tokens)
         known = _known(lex, name)
@@ -381,7 +384,9 @@ def _sentence_start(line: str, pos: int) -> bool:
 
 def _credit(line: str, start: int, end: int) -> bool:
     """A photographer or agency in a credit: 'Photo by X/Agency', 'X/Getty Images'."""
-    return line[end:end + 1] == "/" or line[start - 1:start] == "/" or bool(CREDIT_BEFORE.search(line[max(0, start - 30):start]))
+    if line[end:end + 1] == "/" or line[start - 1:start] == "/":
+        return True
+    return CREDIT_BEFORE.search(line[max(0, start - 30):start]) is not None
 
 
 def _resolved(tallies: dict[str, Tally]) -> Entities:

@@ -53,8 +53,8 @@ CYRILLIC_LETTERS: dict[str, str] = {
 ARABIC_LETTERS: dict[str, str] = {"fa": "پچژگکی", "ur": "ٹڈڑںے"}
 LATIN_LETTERS: dict[str, str] = {
     "pt": "ãõ", "es": "ñ¿¡", "de": "ßä", "fr": "œùûëÿ", "it": "ì", "pl": "łśźżąęń", "cs": "řěůň", "sk": "ľĺŕô",
-    "ro": "ășțşţ", "hu": "őű", "tr": "ğış", "sv": "å", "da": "æø", "no": "æøå", "ca": "ŀ", "vi": "ơưđạảấầẩậắằẳặẹẻẽếềểệịọỏốồổộớờởợụủứừửữự",
-    "is": "þð", "hr": "đč",
+    "ro": "ășțşţ", "hu": "őű", "tr": "ğış", "sv": "å", "da": "æø", "no": "æøå", "ca": "ŀ", "is": "þð", "hr": "đ",
+    "vi": "ơưạảấầẩậắằẳặẹẻẽếềểệịọỏốồổộớờởợụủứừửữự",
 }
 
 # The most frequent function words of each language: distinctive and stable across topics.
