@@ -10,12 +10,12 @@ without a date would be sorted as if it were news.
 from __future__ import annotations
 
 import json
+from html import escape
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Iterator
 
-from markupsafe import Markup
 
 from .meta import UNTITLED, is_web_url
 from .records import Article
@@ -42,15 +42,17 @@ def feed_files(site: Site) -> Iterator[OutputFile]:
     """The archive's feeds and one set per tag and per source; nothing without a base URL."""
     if not site.has_feeds:
         return
-    yield from feeds_for(site, "", site.config.title, site.config.description, site.articles, "index.html")
+    contents: dict[str, str] = {}
+    yield from feeds_for(site, contents, "", site.config.title, site.config.description, site.articles, "index.html")
     for term in feed_terms(site):
         title = f"{site.config.title}: {KIND_BY_NAME[term.kind].singular} {term.name}"
-        yield from feeds_for(site, term_folder(term.kind, term.slug), title, "", term.articles, term_path(term))
+        yield from feeds_for(site, contents, term_folder(term.kind, term.slug), title, "", term.articles, term_path(term))
 
 
-def feeds_for(site: Site, folder: str, title: str, description: str, articles: tuple[Article, ...],
-              page: str) -> Iterator[OutputFile]:
-    feed = Feed(site, folder, title, description or title, newest_dated(articles), page)
+def feeds_for(site: Site, contents: dict[str, str], folder: str, title: str, description: str,
+              articles: tuple[Article, ...], page: str) -> Iterator[OutputFile]:
+    """One feed in every format; `contents` keeps each article's HTML, made once for all feeds."""
+    feed = Feed(site, folder, title, description or title, newest_dated(articles), page, contents)
     yield OutputFile(feed_path(folder, "atom.xml"), xml_bytes(atom(feed)))
     yield OutputFile(feed_path(folder, "rss.xml"), xml_bytes(rss(feed)))
     yield OutputFile(feed_path(folder, "feed.json"), json_feed(feed))
@@ -60,8 +62,9 @@ class Feed:
     """What every format of one feed shares: its URLs, title and entries."""
 
     def __init__(self, site: Site, folder: str, title: str, description: str, entries: list[Article],
-                 page: str) -> None:
+                 page: str, contents: dict[str, str]) -> None:
         self.site, self.folder, self.title, self.description, self.entries = site, folder, title, description, entries
+        self.contents = contents
         self.home = self.url(page)
         self.updated = max((changed(a) for a in entries), default=EPOCH)
 
@@ -73,6 +76,11 @@ class Feed:
 
     def article_url(self, article: Article) -> str:
         return self.url(article_path(article))
+
+    def content(self, article: Article) -> str:
+        if article.path not in self.contents:
+            self.contents[article.path] = content_html(article)
+        return self.contents[article.path]
 
 
 def newest_dated(articles: tuple[Article, ...]) -> list[Article]:
@@ -86,18 +94,19 @@ def changed(article: Article) -> datetime:
 
 def content_html(article: Article) -> str:
     """The story body as simple HTML, for readers that show the whole article."""
-    parts: list[Markup] = []
-    for block in article.body:
-        if block.type == "heading":
-            parts.append(Markup("<h2>{}</h2>").format(block.text))
-        elif block.type == "quote":
-            parts.append(Markup("<blockquote><p>{}</p></blockquote>").format(block.text))
-        elif block.type == "list":
-            items = Markup("").join(Markup("<li>{}</li>").format(i) for i in block.items)
-            parts.append(Markup("<ul>{}</ul>").format(items))
-        else:
-            parts.append(Markup("<p>{}</p>").format(block.text))
-    return str(Markup("\n").join(parts) or Markup("<p>{}</p>").format(article.summary or article.title or UNTITLED))
+    parts = [block_html(block.type, block.text, block.items) for block in article.body]
+    return "\n".join(parts) or f"<p>{escape(article.summary or article.title or UNTITLED, quote=False)}</p>"
+
+
+def block_html(kind: str, text: str, items: tuple[str, ...]) -> str:
+    text = escape(text, quote=False)
+    if kind == "heading":
+        return f"<h2>{text}</h2>"
+    if kind == "quote":
+        return f"<blockquote><p>{text}</p></blockquote>"
+    if kind == "list":
+        return "<ul>" + "".join(f"<li>{escape(item, quote=False)}</li>" for item in items) + "</ul>"
+    return f"<p>{text}</p>"
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -143,7 +152,7 @@ def atom_entry(root: ET.Element, feed: Feed, article: Article) -> None:
         sub(entry, "category", term=tag)
     if article.summary:
         sub(entry, "summary", article.summary)
-    sub(entry, "content", content_html(article), type="html")
+    sub(entry, "content", feed.content(article), type="html")
 
 
 def rss(feed: Feed) -> ET.Element:
@@ -169,7 +178,7 @@ def rss_item(channel: ET.Element, feed: Feed, article: Article) -> None:
     sub(item, "guid", feed.article_url(article), isPermaLink="true")
     assert article.published is not None
     sub(item, "pubDate", format_datetime(article.published))
-    sub(item, "description", article.summary or content_html(article))
+    sub(item, "description", article.summary or feed.content(article))
     for name in article.authors:
         sub(item, "dc:creator", name)
     for tag in article.tags:
@@ -196,7 +205,7 @@ def json_item(feed: Feed, article: Article) -> dict[str, object]:
         "id": feed.article_url(article),
         "url": feed.article_url(article),
         "title": article.title or UNTITLED,
-        "content_html": content_html(article),
+        "content_html": feed.content(article),
         "date_published": article.published.isoformat(),
         "date_modified": changed(article).isoformat(),
         "language": article.language or feed.site.config.language,

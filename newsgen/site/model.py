@@ -122,44 +122,54 @@ def corrections_of(articles: list[Article]) -> tuple[Correction, ...]:
 
 
 def all_pages(site: Site) -> Iterator[Page]:
-    root_feeds = ("",) if site.has_feeds else ()
-    pages = [*home_pages(site), *article_pages(site), *archive_pages(site), *taxonomy_pages(site),
-             *single_pages(site)]
-    for page in pages:
-        yield dataclasses.replace(page, feeds=root_feeds + page.feeds) if root_feeds else page
+    yield from home_pages(site)
+    yield from article_pages(site)
+    yield from archive_pages(site)
+    yield from taxonomy_pages(site)
+    yield from single_pages(site)
+
+
+def feeds_of(site: Site, *own: str) -> tuple[str, ...]:
+    """The feed folders a page announces: the site's own, then any of its own term's."""
+    return ("", *own) if site.has_feeds else ()
 
 
 def home_pages(site: Site) -> Iterator[Page]:
+    feeds = feeds_of(site)
     for path, chunk, pager in paginate(site.articles, site.config.per_page, ""):
         title = site.config.title if pager.number == 1 else f"{site.config.title}, page {pager.number}"
-        yield Page(path, "index.html", title, "home", articles=chunk, pager=pager)
+        yield Page(path, "index.html", title, "home", articles=chunk, pager=pager, feeds=feeds)
 
 
 def article_pages(site: Site) -> Iterator[Page]:
     related = related_articles(list(site.articles), (t for kind in site.terms.values() for t in kind))
     around = neighbours(list(site.articles))
+    feeds = feeds_of(site)
     for article in site.articles:
         older, newer = around.get(article.path, (None, None))
         extra = {"related": related[article.path], "older": older, "newer": newer}
-        yield Page(article_path(article), "article.html", article.title, article=article, extra=extra)
+        yield Page(article_path(article), "article.html", article.title, article=article, feeds=feeds, extra=extra)
 
 
 def archive_pages(site: Site) -> Iterator[Page]:
+    feeds = feeds_of(site)
     counts = {"total": len(site.articles), "undated_count": len(site.undated)}
-    yield Page(urls.ARCHIVE_PATH, "archive.html", "Archive", "archive", extra={"years": site.years, **counts})
+    yield Page(urls.ARCHIVE_PATH, "archive.html", "Archive", "archive", feeds=feeds,
+               extra={"years": site.years, **counts})
     for year in site.years:
-        yield Page(urls.year_path(year.year), "year.html", str(year.year), "archive", extra={"year": year})
+        yield Page(urls.year_path(year.year), "year.html", str(year.year), "archive", feeds=feeds,
+                   extra={"year": year})
         for month in year.months:
             title = datetime(month.year, month.month, 1).strftime("%B %Y")
             yield Page(urls.month_path(month.year, month.month), "listing.html", title, "archive",
-                       articles=month.articles, extra={"year": year})
+                       articles=month.articles, feeds=feeds, extra={"year": year})
     yield Page(urls.UNDATED_PATH, "listing.html", "Undated articles", "archive", articles=site.undated,
-               extra={"year": None})
+               feeds=feeds, extra={"year": None})
 
 
 def taxonomy_pages(site: Site) -> Iterator[Page]:
     for kind in KINDS:
-        yield Page(urls.listing_path(kind.name), "terms.html", kind.plural, kind.name,
+        yield Page(urls.listing_path(kind.name), "terms.html", kind.plural, kind.name, feeds=feeds_of(site),
                    extra={"kind": kind, "terms": site.terms[kind.name]})
         for term in site.terms[kind.name]:
             yield from term_pages(site, term)
@@ -167,15 +177,16 @@ def taxonomy_pages(site: Site) -> Iterator[Page]:
 
 def term_pages(site: Site, term: Term) -> Iterator[Page]:
     folder = urls.term_folder(term.kind, term.slug)
-    feeds = (folder,) if site.has_feeds and term.kind in FEED_KINDS and has_dated(term) else ()
+    feeds = feeds_of(site, *((folder,) if term.kind in FEED_KINDS and has_dated(term) else ()))
     for path, chunk, pager in paginate(term.articles, site.config.per_page, folder):
         title = term.name if pager.number == 1 else f"{term.name}, page {pager.number}"
         yield Page(path, "term.html", title, term.kind, articles=chunk, pager=pager, term=term, feeds=feeds)
 
 
 def single_pages(site: Site) -> Iterator[Page]:
-    yield Page(urls.CORRECTIONS_PATH, "corrections.html", "Corrections", "corrections",
+    feeds = feeds_of(site)
+    yield Page(urls.CORRECTIONS_PATH, "corrections.html", "Corrections", "corrections", feeds=feeds,
                extra={"corrections": site.corrections})
     counts = {"total": len(site.articles), "sources": len(site.terms["sources"])}
-    yield Page(urls.ABOUT_PATH, "about.html", f"About {site.config.title}", "about", extra=counts)
-    yield Page(urls.NOT_FOUND_PATH, "404.html", "Page not found")
+    yield Page(urls.ABOUT_PATH, "about.html", f"About {site.config.title}", "about", feeds=feeds, extra=counts)
+    yield Page(urls.NOT_FOUND_PATH, "404.html", "Page not found", feeds=feeds)

@@ -8,7 +8,7 @@ window, not a scan of all of them.
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
 from typing import Iterable
 
 from ..records import Article
@@ -17,7 +17,7 @@ from .taxonomies import Term
 # How many stories to relate on each article page: enough to browse on, few enough to scan.
 RELATED_COUNT = 5
 # Neighbours looked at on each side within one term: nearby stories on a topic are the likeliest follow-ups.
-TERM_WINDOW = 20
+TERM_WINDOW = 10
 # Taxonomies whose shared terms make two stories related (sources and authors say little about the topic).
 RELATING_KINDS = ("tags", "people", "places", "organizations")
 
@@ -25,26 +25,24 @@ RELATING_KINDS = ("tags", "people", "places", "organizations")
 def related_articles(articles: list[Article], terms: Iterable[Term]) -> dict[str, tuple[Article, ...]]:
     """For each article path, the articles sharing most terms; ties go to the nearest in site order."""
     position = {a.path: i for i, a in enumerate(articles)}
-    scores: dict[str, Counter[str]] = {a.path: Counter() for a in articles}
+    scores: list[dict[int, int]] = [{} for _ in articles]
     for term in terms:
         if term.kind in RELATING_KINDS:
-            add_window_scores(term.articles, scores)
-    return {path: top_related(path, counter, position, articles) for path, counter in scores.items()}
+            add_window_scores([position[a.path] for a in term.articles], scores)
+    return {a.path: tuple(articles[j] for j in top_related(i, scores[i])) for i, a in enumerate(articles)}
 
 
-def add_window_scores(members: tuple[Article, ...], scores: dict[str, Counter[str]]) -> None:
-    for i, article in enumerate(members):
-        counter = scores[article.path]
-        for other in members[max(0, i - TERM_WINDOW): i + TERM_WINDOW + 1]:
-            if other.path != article.path:
-                counter[other.path] += 1
+def add_window_scores(members: list[int], scores: list[dict[int, int]]) -> None:
+    """One point to each pair of articles within TERM_WINDOW of each other in the term's order."""
+    for k, here in enumerate(members):
+        row = scores[here]
+        for other in members[max(0, k - TERM_WINDOW): k] + members[k + 1: k + TERM_WINDOW + 1]:
+            row[other] = row.get(other, 0) + 1
 
 
-def top_related(path: str, counter: Counter[str], position: dict[str, int],
-                articles: list[Article]) -> tuple[Article, ...]:
-    here = position[path]
-    ranked = sorted(counter, key=lambda p: (-counter[p], abs(position[p] - here), position[p]))
-    return tuple(articles[position[p]] for p in ranked[:RELATED_COUNT])
+def top_related(here: int, row: dict[int, int]) -> list[int]:
+    ranked = heapq.nsmallest(RELATED_COUNT, [(-count, abs(j - here), j) for j, count in row.items()])
+    return [j for _, _, j in ranked]
 
 
 def neighbours(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:

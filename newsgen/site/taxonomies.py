@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..records import Article
@@ -54,6 +55,7 @@ KINDS: tuple[Kind, ...] = (
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """What makes two spellings the same term: case and runs of spaces do not count."""
     return re.sub(r"\s+", " ", name).strip().casefold()
