@@ -20,7 +20,6 @@ import importlib.util
 import os
 import platform
 import re
-import resource
 import shlex
 import shutil
 import statistics
@@ -35,15 +34,13 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import article_file, write_corpus  # noqa: E402
+from measure import SAMPLE_MEMORY, Run, measure  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 RESULTS = HERE / "RESULTS.md"
 SECTION_START, SECTION_END = "<!-- build-benchmark:start -->", "<!-- build-benchmark:end -->"
-GNU_TIME = Path("/usr/bin/time")
 CASES = ("cold", "unchanged", "one edit")
-SAMPLE_SECONDS = 0.1  # memory sampling period: short builds may finish between samples
-SAMPLE_MEMORY = Path("/proc/self/smaps_rollup").exists()
 NEWSGEN_CONFIG = """title: Benchmark Archive
 base_url: https://archive.example
 per_page: 20
@@ -61,17 +58,6 @@ class Tool:
     caches: tuple[str, ...]
     """Folders inside the site that a cold build deletes."""
     extra_args: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    wall: float
-    cpu: float
-    rss_mb: float | None
-    """Largest single process (what `time -v` reports: workers are not added up)."""
-    pss_mb: float
-    """Whole process tree, sampled every SAMPLE_SECONDS: workers added up, shared pages counted once."""
-    error: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,81 +138,6 @@ def prepare_site(tool: str, site: Path) -> None:
 def clean(tool: Tool, site: Path, out: Path) -> None:
     for folder in (out, *(site / c for c in tool.caches)):
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def max_rss_mb(report: str) -> float | None:
-    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
-    return int(match.group(1)) / 1024 if match else None
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def process_parents() -> dict[int, int]:
-    """Parent pid of every process now running (Linux /proc)."""
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(stat.parent.name)] = int(fields[1])
-    return parents
-
-
-def tree_pss_mb(root: int) -> float:
-    """Proportional set size of a process and all its descendants: shared pages counted once."""
-    parents, tree, total_kb = process_parents(), {root}, 0
-    for pid in sorted(parents):
-        ancestor = parents[pid]
-        while ancestor > 1 and ancestor not in tree:
-            ancestor = parents.get(ancestor, 0)
-        if ancestor in tree:
-            tree.add(pid)
-    for pid in tree:
-        try:
-            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        match = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
-        total_kb += int(match.group(1)) if match else 0
-    return total_kb / 1024
-
-
-def run_sampled(command: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, float]:
-    """Run to the end, sampling the process tree's memory; exit code (None on timeout), stderr, peak PSS."""
-    with tempfile.TemporaryFile("w+") as errors:
-        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, text=True)
-        deadline, peak = time.monotonic() + timeout, 0.0
-        while child.poll() is None and time.monotonic() < deadline:
-            peak = max(peak, tree_pss_mb(child.pid) if SAMPLE_MEMORY else 0.0)
-            time.sleep(SAMPLE_SECONDS)
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-            return None, "", peak
-        errors.seek(0)
-        return child.returncode, errors.read(), peak
-
-
-def measure(command: list[str], cwd: Path, timeout: float) -> Run:
-    """Wall time, CPU seconds (user+sys of the child and its children) and peak memory of one command."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        wrapped = [str(GNU_TIME), "-v", "-o", report.name, *command] if GNU_TIME.exists() else command
-        cpu_before, started = children_cpu(), time.perf_counter()
-        code, stderr, pss = run_sampled(wrapped, cwd, timeout)
-        wall, cpu = time.perf_counter() - started, children_cpu() - cpu_before
-        rss = max_rss_mb(report.read()) if GNU_TIME.exists() else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if code is None:
-        return Run(wall, cpu, rss, pss, f"timed out after {timeout:.0f} s")
-    return Run(wall, cpu, rss, pss, "" if code == 0 else f"exit {code}: {last_line(stderr)}")
-
-
-def last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1][:160] if lines else "no output"
 
 
 def append_sentence(path: Path, run: int) -> None:
@@ -357,12 +268,21 @@ def memory_gb() -> float:
     return int(match.group(1)) / 1024 ** 2 if match else 0.0
 
 
-def environment_lines(args: argparse.Namespace, load: tuple[float, float, float]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What is recorded before measuring: when, at which commit, and how busy the machine was."""
+
+    when: datetime
+    revision: str
+    load: float
+
+
+def environment_lines(args: argparse.Namespace, start: Start) -> list[str]:
     hugo = output_of([hugo_binary(), "version"]).split(" ")[:2]
     return [
-        f"- Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC at newsgen commit {newsgen_revision()}",
+        f"- Measured {start.when:%Y-%m-%d %H:%M} UTC at newsgen commit {start.revision}",
         f"- Machine: {os.cpu_count()} cores, {memory_gb():.1f} GB memory, {platform.system()} {platform.machine()}, "
-        f"load average {load[0]:.2f} at the start and {os.getloadavg()[0]:.2f} at the end "
+        f"load average {start.load:.2f} at the start and {os.getloadavg()[0]:.2f} at the end "
         "(other work on the machine inflates wall time more than CPU time)",
         f"- Versions: {output_of([script('newsgen'), '--version'])}; Hugo {' '.join(hugo[1:])}; "
         f"Pelican {output_of([script('pelican'), '--version'])}; Python {platform.python_version()}",
@@ -372,14 +292,14 @@ def environment_lines(args: argparse.Namespace, load: tuple[float, float, float]
     ]
 
 
-def report(results: list[Result], args: argparse.Namespace, load: tuple[float, float, float]) -> str:
+def report(results: list[Result], args: argparse.Namespace, start: Start) -> str:
     return "\n".join([
         "## Build: newsgen beside Hugo and Pelican", "",
-        *environment_lines(args, load), "",
+        *environment_lines(args, start), "",
         "Wall time of newsgen divided by the peer's (below 1 means newsgen is faster):", "",
         ratio_table(results), "",
         "Every measurement. CPU is user+sys of the process and its children; peak RSS is the largest single "
-        "process (`time -v`); tree PSS is the whole process tree sampled every 0.1 s (workers added up, shared "
+        "process (`time -v`); tree PSS is the whole process tree sampled every 0.2 s (workers added up, shared "
         "pages once; the highest of the runs); pages are .html files in the output after the case; pages/s is "
         "pages over median wall time:", "",
         detail_table(results), "",
@@ -411,10 +331,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run_all(args: argparse.Namespace, workdir: Path) -> list[Result]:
+def run_all(args: argparse.Namespace, workdir: Path, start: Start) -> list[Result]:
+    """Every size in turn; RESULTS.md is rewritten after each, so a long run that is stopped keeps what it measured."""
     tools = [TOOLS[name] for name in args.tools.split(",")]
     plan = Plan(args.runs, args.slow_seconds, args.timeout, tuple(shlex.split(args.newsgen_args)))
-    return [r for n in (int(s) for s in args.sizes.split(",")) for r in measure_size(n, tools, workdir, args.seed, plan)]
+    results: list[Result] = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        results.extend(measure_size(n, tools, workdir, args.seed, plan))
+        if not args.no_results:
+            write_results(report(results, args, start))
+    return results
+
+
+def write_results(section: str) -> None:
+    RESULTS.write_text(replace_section(RESULTS.read_text() if RESULTS.exists() else "", section), encoding="utf-8")
+    print(f"updated {RESULTS.relative_to(REPO)}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -422,17 +353,13 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(args.tools.split(",")) - set(TOOLS)
     if unknown:
         sys.exit(f"unknown tools {sorted(unknown)} (known: {', '.join(TOOLS)})")
-    load = os.getloadavg()
+    start = Start(datetime.now(timezone.utc), newsgen_revision(), os.getloadavg()[0])
     if args.workdir:
-        results = run_all(args, args.workdir)
+        results = run_all(args, args.workdir, start)
     else:
         with tempfile.TemporaryDirectory(prefix="newsgen-bench-") as tmp:
-            results = run_all(args, Path(tmp))
-    section = report(results, args, load)
-    print(section)
-    if not args.no_results:
-        RESULTS.write_text(replace_section(RESULTS.read_text() if RESULTS.exists() else "", section), encoding="utf-8")
-        print(f"\nupdated {RESULTS.relative_to(REPO)}", file=sys.stderr)
+            results = run_all(args, Path(tmp), start)
+    print(report(results, args, start))
 
 
 if __name__ == "__main__":
