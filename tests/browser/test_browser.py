@@ -1,19 +1,81 @@
 """The built archive in headless Chromium, opened from disk: a reader's path through it, clean rendering at
-phone and desktop width in light and dark, and no axe-core violations."""
+phone and desktop width in light and dark, and no axe-core violations.
+
+One browser, one build and one context per viewport and colour scheme serve the
+whole module. Each visit records console errors, uncaught exceptions, failed
+loads and any request that would leave the disk, so a page that needs the
+network or breaks its own assets fails.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import SCHEMES, VIEWPORTS, Visit, axe_violations, file_url, screenshot
-from helpers import Built
+from browsing import (AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCHEMES, VIEWPORTS, Visit, axe_violations, file_url,
+                      keep_on_disk, screenshot)
+from helpers import BASE_URL, Built, build_fixture, require
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["home", "article", "tag", "archive"]
 MONTH_PAGE = re.compile(r"/archive/\d{4}/\d{2}/index\.html$")
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_fixture(tmp_path_factory.mktemp("browser"), BASE_URL)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    require(AXE_JS.is_file(), f"axe-core is missing at {AXE_JS} (.ci/run installs it from npm)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def contexts(browser: Any) -> Iterator[dict[tuple[str, str], Any]]:
+    """One browser context per viewport and colour scheme, shared by every test that asks for it."""
+    opened = {(viewport, scheme): browser.new_context(viewport=size, color_scheme=scheme,
+                                                      is_mobile=viewport == "phone", has_touch=viewport == "phone")
+              for viewport, size in VIEWPORTS.items() for scheme in SCHEMES}
+    yield opened
+    for context in opened.values():
+        context.close()
+
+
+@pytest.fixture
+def visit(contexts: dict[tuple[str, str], Any]) -> Iterator[Any]:
+    """Open tabs at a viewport and colour scheme; the tabs are closed after the test."""
+    tabs: list[Visit] = []
+
+    def open_tab(viewport: str = "desktop", scheme: str = "light") -> Visit:
+        tab = Visit(contexts[viewport, scheme].new_page())
+        tabs.append(tab)
+        tab.page.route("**/*", lambda route: keep_on_disk(route, tab.problems))
+        tab.page.on("console", lambda msg: msg.type == "error" and tab.problems.append(f"console: {msg.text}"))
+        tab.page.on("pageerror", lambda exc: tab.problems.append(f"exception: {exc}"))
+        tab.page.on("requestfailed", lambda req: tab.problems.append(f"failed: {req.url} {req.failure}"))
+        return tab
+
+    yield open_tab
+    for tab in tabs:
+        tab.page.close()
 
 
 def page_path(built: Built, name: str) -> str:
