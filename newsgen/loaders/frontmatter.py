@@ -18,6 +18,8 @@ import yaml
 from ..errors import SourceError
 from ..records import Image, Source
 
+# libyaml's safe loader where installed: the same safe subset as yaml.safe_load, about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -42,7 +44,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader, as safe_load uses
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
