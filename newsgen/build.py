@@ -22,10 +22,10 @@ import jinja2
 from .cache import CACHE_DIR, LoadCache
 from .config import SiteConfig, load_config
 from .errors import SourceError
-from .feeds import crawler_files, feed_files, site_warnings
+from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
 from .loaders import RawSource, load_source, read_source
 from .output import Staging
-from .pagekeys import files_digest, page_keys
+from .pagekeys import Output, files_digest, output_keys
 from .records import Article
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Page, Site, article_path, build_site
@@ -147,10 +147,11 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
     """Render what changed into a staging folder, carry the rest over, swap it in; the counts."""
     manifest_path = site_dir / CACHE_DIR / "pages" / (hashlib.sha256(str(out_dir).encode()).hexdigest()[:16] + ".json")
     previous = {} if clean else read_manifest(manifest_path)
-    keys = page_keys(site.pages, site_key)
+    outputs: list[Output] = [*site.pages, *feed_specs(site)]
+    keys = output_keys(outputs, site_key)
     staging = Staging(out_dir)
     try:
-        stale = [p for p in site.pages if previous.get(p.path) != keys[p.path] or not staging.keep(p.path)]
+        stale = [o for o in outputs if previous.get(o.path) != keys[o.path] or not keep_all(staging, o)]
         for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, staging), progress, "render"):
             pass
         for file in extra_files(site, site_dir):
@@ -161,18 +162,29 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
         staging.discard()
         raise
     write_manifest(manifest_path, keys)
-    return {"rendered": len(stale), "unchanged": len(site.pages) - len(stale), "files": len(new),
+    return {"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": len(new),
             "removed": len(old - new)}
 
 
-def render_into(span: tuple[int, int], pages: list[Page], env: jinja2.Environment, site: Site,
+def keep_all(staging: Staging, output: Output) -> bool:
+    """Carry an unchanged page, or every format of an unchanged feed, over from the old site."""
+    paths = output.paths if isinstance(output, FeedSpec) else (output.path,)
+    return all([staging.keep(path) for path in paths])
+
+
+def render_into(span: tuple[int, int], outputs: list[Output], env: jinja2.Environment, site: Site,
                 staging: Staging) -> None:
-    """Render pages[start:end] into the staging folder (in a worker).
+    """Render outputs[start:end] into the staging folder (in a worker).
 
     Workers get index spans, not pages, so no article is pickled between processes.
     """
-    for page in pages[span[0]:span[1]]:
-        staging.write(render_page(env, page, site))
+    contents: dict[str, str] = {}
+    for output in outputs[span[0]:span[1]]:
+        if isinstance(output, FeedSpec):
+            for file in feed_files(site, output, contents):
+                staging.write(file)
+        else:
+            staging.write(render_page(env, output, site))
 
 
 def spans(total: int, size: int = 32) -> list[tuple[int, int]]:
@@ -182,7 +194,6 @@ def spans(total: int, size: int = 32) -> list[tuple[int, int]]:
 def extra_files(site: Site, site_dir: Path) -> Iterator[OutputFile]:
     """Files that are not pages: made again each build, written only when their bytes change."""
     yield from static_files(theme_dir() / "static", site_dir / "static")
-    yield from feed_files(site)
     yield from crawler_files(site)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from html import escape
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Iterator
@@ -29,6 +30,7 @@ FEED_SIZE = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+FEED_NAMES = ("atom.xml", "rss.xml", "feed.json")
 
 
 def site_warnings(site: Site) -> list[str]:
@@ -38,24 +40,48 @@ def site_warnings(site: Site) -> list[str]:
             "(they need absolute URLs); set base_url to the address the site is published at"]
 
 
-def feed_files(site: Site) -> Iterator[OutputFile]:
-    """The archive's feeds and one set per tag and per source; nothing without a base URL."""
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One feed, in all its formats: what it lists and where it goes.
+
+    Everything a feed's bytes depend on is in its fields, so the build can tell
+    an unchanged feed from a changed one without writing it.
+    """
+
+    folder: str
+    title: str
+    description: str
+    entries: tuple[Article, ...]
+    page: str
+
+    @property
+    def path(self) -> str:
+        return feed_path(self.folder, "atom.xml")
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(feed_path(self.folder, name) for name in FEED_NAMES)
+
+
+def feed_specs(site: Site) -> list[FeedSpec]:
+    """The archive's feed and one per tag and per source; none without a base URL."""
     if not site.has_feeds:
-        return
-    contents: dict[str, str] = {}
-    yield from feeds_for(site, contents, "", site.config.title, site.config.description, site.articles, "index.html")
+        return []
+    config = site.config
+    specs = [FeedSpec("", config.title, config.description or config.title, newest_dated(site.articles), "index.html")]
     for term in feed_terms(site):
-        title = f"{site.config.title}: {KIND_BY_NAME[term.kind].singular} {term.name}"
-        yield from feeds_for(site, contents, term_folder(term.kind, term.slug), title, "", term.articles, term_path(term))
+        title = f"{config.title}: {KIND_BY_NAME[term.kind].singular} {term.name}"
+        specs.append(FeedSpec(term_folder(term.kind, term.slug), title, title, newest_dated(term.articles),
+                              term_path(term)))
+    return specs
 
 
-def feeds_for(site: Site, contents: dict[str, str], folder: str, title: str, description: str,
-              articles: tuple[Article, ...], page: str) -> Iterator[OutputFile]:
+def feed_files(site: Site, spec: FeedSpec, contents: dict[str, str]) -> list[OutputFile]:
     """One feed in every format; `contents` keeps each article's HTML, made once for all feeds."""
-    feed = Feed(site, folder, title, description or title, newest_dated(articles), page, contents)
-    yield OutputFile(feed_path(folder, "atom.xml"), xml_bytes(atom(feed)))
-    yield OutputFile(feed_path(folder, "rss.xml"), xml_bytes(rss(feed)))
-    yield OutputFile(feed_path(folder, "feed.json"), json_feed(feed))
+    feed = Feed(site, spec.folder, spec.title, spec.description, list(spec.entries), spec.page, contents)
+    return [OutputFile(feed_path(spec.folder, "atom.xml"), xml_bytes(atom(feed))),
+            OutputFile(feed_path(spec.folder, "rss.xml"), xml_bytes(rss(feed))),
+            OutputFile(feed_path(spec.folder, "feed.json"), json_feed(feed))]
 
 
 class Feed:
@@ -83,8 +109,8 @@ class Feed:
         return self.contents[article.path]
 
 
-def newest_dated(articles: tuple[Article, ...]) -> list[Article]:
-    return [a for a in articles if a.published is not None][:FEED_SIZE]
+def newest_dated(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    return tuple(a for a in articles if a.published is not None)[:FEED_SIZE]
 
 
 def changed(article: Article) -> datetime:

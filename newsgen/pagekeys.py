@@ -5,7 +5,7 @@ page's own data. An article counts by its content digest and final slug. A
 collection that the page only links to (a tag's articles, seen from an article
 page) counts by its name and size, not its members, so editing one story does
 not re-render every page that mentions one of its tags; the page's own listing
-(`Page.articles`) counts in full.
+(`Page.articles`, a feed's entries) counts in full.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable
 
+from .feeds import FeedSpec
 from .records import Article
 from .site import Page
+
+Output = Page | FeedSpec
 
 # Fields that hold a collection a page merely links to.
 LINKED_COLLECTIONS = frozenset({"articles", "pages", "items", "terms", "children"})
@@ -35,16 +38,15 @@ def files_digest(folders: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def page_keys(pages: Iterable[Page], site_key: str) -> dict[str, str]:
+def output_keys(items: Iterable[Output], site_key: str) -> dict[str, str]:
+    """A key per page or feed, by its path."""
     memo: dict[int, str] = {}
-    return {p.path: hashlib.sha256((site_key + page_signature(p, memo)).encode()).hexdigest() for p in pages}
+    return {i.path: hashlib.sha256((site_key + output_signature(i, memo)).encode()).hexdigest() for i in items}
 
 
-def page_signature(page: Page, memo: dict[int, str]) -> str:
-    """Every field of the page; its own listing in full, collections it links to by size."""
-    listing = "|".join(signature(a, memo) for a in page.articles)
-    fields = (field_signature(page, f.name, memo) for f in dataclasses.fields(page) if f.name != "articles")
-    return "\x1f".join((listing, *fields))
+def output_signature(item: Output, memo: dict[int, str]) -> str:
+    """Every field of a page or feed in full; collections that its fields merely link to, by size."""
+    return "\x1f".join(f"{f.name}={signature(getattr(item, f.name), memo)}" for f in dataclasses.fields(item))
 
 
 def signature(value: Any, memo: dict[int, str]) -> str:

@@ -11,7 +11,7 @@ import pytest
 from site_factories import article, site_of
 
 from newsgen.build import build
-from newsgen.feeds import FEED_SIZE, crawler_files, feed_files, site_warnings
+from newsgen.feeds import FEED_SIZE, crawler_files, feed_files, feed_specs, site_warnings
 from newsgen.records import Source
 from newsgen.site import Site
 
@@ -30,7 +30,7 @@ def feed_site(**config: str) -> Site:
 
 
 def outputs(site: Site) -> dict[str, bytes]:
-    return {f.path: f.data for f in [*feed_files(site), *crawler_files(site)]}
+    return {f.path: f.data for f in [*(f for spec in feed_specs(site) for f in feed_files(site, spec, {})), *crawler_files(site)]}
 
 
 def test_nothing_is_written_without_base_url_and_the_report_says_why() -> None:
