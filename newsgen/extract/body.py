@@ -13,15 +13,29 @@ from dataclasses import dataclass, field
 
 from ..records import Block, Citation, Dropped
 from . import boilerplate as bp
-from .lines import BREAK, BULLET, CHROME, CITATION, FURNITURE, HEADLINE, PROSE, REPEAT, SHORT, Line
+from .lines import (ATTRIBUTION, BREAK, BULLET, BYLINE, CHROME, CITATION, CONTRIBUTOR, DATE, FURNITURE, HEADLINE,
+                    PROSE, QUOTE, REPEAT, SHORT, STAMP, Line, blank_styled)
 from .notes import citation_parts
 
-SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SCORE,
-          CHROME: bp.CHROME_COST, BREAK: bp.BREAK_COST, REPEAT: bp.SHORT_COST}
+SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SCORE, CHROME: bp.CHROME_COST,
+          BREAK: bp.BREAK_COST, REPEAT: bp.SHORT_COST, STAMP: bp.FURNITURE_COST, ATTRIBUTION: bp.FURNITURE_COST}
+# Lines that are read as running text of the story.
+TEXT = (PROSE, QUOTE)
 # How far above the story the headline may sit (bylines, dates, share bars come between).
 TITLE_REACH = 15
 # Title-shaped: a headline has a few words and is not a long paragraph.
 TITLE_WORDS = (3, 25)
+# Headline points: headline-shaped (5+ words, no full stop), a sentence (more often the dek: a penalty),
+# set apart by blank lines, followed by the byline, date or story, packed against a menu item (a penalty
+# for each side), and per line of distance from the story.
+TITLE_HEADLINE, TITLE_PROSE, TITLE_ISOLATED, TITLE_LEADS, TITLE_IN_MENU, TITLE_DISTANCE = 2.0, -1.5, 1.0, 1.5, -1.0, -0.05
+# A "Related"/"Read also" label with at most this many teaser lines before the story resumes is
+# an inline link, not the end of the story: it costs like other chrome.
+INLINE_BREAK_TEASERS = 2
+# Prose after the contributors line ("X contributed reporting") shorter than this is a footer.
+END_NOTE_WORDS = 12
+# A closing line ("Happy baking!") after the last paragraph is kept up to this many words.
+CLOSING_WORDS = 6
 
 
 @dataclass
@@ -37,19 +51,13 @@ class Story:
 
 
 def line_score(line: Line, blank_style: bool) -> float:
-    if line.kind == PROSE:
+    if line.kind in TEXT:
         share = bp.TIGHT_PROSE_SHARE if blank_style and not (line.blank_before or line.blank_after) else 1.0
         return min(line.words, bp.PROSE_CAP) * share
     if line.kind in FURNITURE:
         return bp.FURNITURE_COST
     cost = SCORES[line.kind]
     return cost * bp.ISOLATED_SHARE if line.isolated and line.kind not in (CHROME, BREAK) else cost
-
-
-def blank_styled(lines: list[Line]) -> bool:
-    """Whether the page sets its paragraphs apart with blank lines."""
-    prose = [line for line in lines if line.kind == PROSE]
-    return bool(prose) and sum(line.blank_before for line in prose) >= bp.BLANK_STYLE_SHARE * len(prose)
 
 
 def densest_run(lines: list[Line]) -> tuple[int, int]:
@@ -60,25 +68,44 @@ def densest_run(lines: list[Line]) -> tuple[int, int]:
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += line_score(line, blank_style)
+        total += bp.CHROME_COST if _inline_break(lines, i) else line_score(line, blank_style)
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
 
 
+def _inline_break(lines: list[Line], i: int) -> bool:
+    """A break label followed by a teaser or two and then the story again ("Read also: ...")."""
+    if lines[i].kind != BREAK:
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].blank_before and lines[j].kind not in TEXT:
+        j += 1
+    return j - i - 1 <= INLINE_BREAK_TEASERS and j < len(lines) and lines[j].kind == PROSE
+
+
 def title_index(lines: list[Line], start: int) -> int | None:
-    """The headline: a line repeated on the page near the top, else the nearest headline-shaped line above."""
+    """The headline: a line repeated on the page near the top, else the best headline-shaped line above."""
     repeated = {line.text.casefold() for line in lines if line.kind == REPEAT}
     for i, line in enumerate(lines[: start + 3]):
         if line.text.casefold() in repeated and _title_shaped(line):
             return i
     candidates = [i for i in range(max(0, start - TITLE_REACH), start)
                   if lines[i].kind in (SHORT, HEADLINE, PROSE) and _title_shaped(lines[i])]
-    if not candidates:
-        return None
-    last = candidates[-1]
-    before = [i for i in candidates[:-1] if lines[i].kind == HEADLINE]
-    return before[-1] if lines[last].kind == PROSE and before and before[-1] >= last - 2 else last
+    return max(reversed(candidates), key=lambda i: _title_points(lines, i, start), default=None)
+
+
+def _title_points(lines: list[Line], i: int, start: int) -> float:
+    line = lines[i]
+    points = TITLE_HEADLINE if line.kind == HEADLINE else TITLE_PROSE if line.kind == PROSE else 0.0
+    points += TITLE_ISOLATED if line.isolated else 0.0
+    following = lines[i + 1].kind if i + 1 < len(lines) else None
+    points += TITLE_LEADS if following in (PROSE, BYLINE, DATE) else 0.0
+    packed = [other for other, apart in ((lines[i - 1] if i else None, line.blank_before),
+                                         (lines[i + 1] if i + 1 < len(lines) else None, line.blank_after))
+              if other is not None and not apart]
+    points += TITLE_IN_MENU * sum(other.kind in (SHORT, CHROME, BREAK) for other in packed)
+    return points + TITLE_DISTANCE * (start - i)
 
 
 def _title_shaped(line: Line) -> bool:
@@ -93,10 +120,20 @@ def dek_index(lines: list[Line], title: int, start: int) -> int | None:
             if not any(later.kind == PROSE for later in lines[i + 1:]):
                 return None
             following = lines[i + 1].kind
-            return i if i < start or following in FURNITURE | {REPEAT, CHROME} or bp.is_truncated(line.text) else None
+            header = following in FURNITURE | {REPEAT, CHROME} or _stamps_before_prose(lines, i + 1)
+            return i if i < start or header or bp.is_truncated(line.text) else None
         if line.kind not in FURNITURE | {CHROME, SHORT}:
             return None
     return None
+
+
+def _stamps_before_prose(lines: list[Line], j: int) -> bool:
+    """Whether a byline or date stamp comes before the next paragraph: the lines above it are the header."""
+    while j < len(lines) and lines[j].kind not in TEXT:
+        if lines[j].kind in (BYLINE, DATE):
+            return True
+        j += 1
+    return False
 
 
 def story_of(lines: list[Line]) -> Story:
@@ -108,13 +145,50 @@ def story_of(lines: list[Line]) -> Story:
         story.summary = dek_index(lines, story.title, start)
         if story.summary is not None:
             start = max(start, story.summary + 1)
-    while end > start and lines[end - 1].kind not in (PROSE, BULLET):
-        end -= 1
-    while start < end and lines[start].kind in (SHORT, CHROME, REPEAT):
+    end = _story_end(lines, start, end)
+    while start < end and lines[start].kind in (SHORT, CHROME, REPEAT, STAMP):
         start += 1
+    start = _with_first_heading(lines, start, max(story.title or 0, story.summary or 0))
     story.region = (start, end)
     _assemble(story, lines, start, end)
     return story
+
+
+def _story_end(lines: list[Line], start: int, end: int) -> int:
+    """The region's end moved back to its last text line or list item, before a footer after the
+    contributors line, and on to a short closing line ("Happy baking!") set apart below it."""
+    while end > start and lines[end - 1].kind not in (PROSE, BULLET, QUOTE, ATTRIBUTION):
+        end -= 1
+    for i in range(end - 1, start - 1, -1):
+        if lines[i].kind == CONTRIBUTOR:
+            if sum(line.words for line in lines[i + 1: end] if line.kind in TEXT) < END_NOTE_WORDS:
+                return i
+            break
+    if end < len(lines) and _closing_line(lines[end]) and (
+            end + 1 == len(lines) or lines[end + 1].kind in (CHROME, BREAK)):
+        return end + 1
+    return end
+
+
+def _closing_line(line: Line) -> bool:
+    return line.kind == SHORT and line.isolated and bp.is_sentence(line.text) and line.words <= CLOSING_WORDS
+
+
+def _with_first_heading(lines: list[Line], start: int, header_end: int) -> int:
+    """The start moved up to a subheading right above the first paragraph (a live-blog entry's headline,
+    under its time stamp)."""
+    above = start - 1
+    if above <= header_end or start >= len(lines) or lines[start].kind != PROSE:
+        return start
+    line = lines[above]
+    stamped = lines[above - 1].kind == STAMP
+    if line.kind in (SHORT, HEADLINE) and _heading_shaped(line) and stamped:
+        return above
+    return start
+
+
+def _heading_shaped(line: Line) -> bool:
+    return line.words <= bp.HEADING_WORDS and not bp.is_sentence(line.text)
 
 
 def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
@@ -132,9 +206,12 @@ def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
             story.dropped.append(Dropped(line.text, reason, line.number))
             continue
         if line.kind == BULLET:
-            items.append(line.text)
+            items.append(bp.without_marker(line.text))
             continue
         _flush_list(story, items)
+        if line.kind == ATTRIBUTION and story.blocks and story.blocks[-1].type == "quote":
+            story.blocks[-1] = Block("quote", f"{story.blocks[-1].text}\n{line.text}")
+            continue
         text, citations = citation_parts(line.text)
         story.blocks.append(Block(_block_type(lines, i, start, end), text))
         story.citations.extend(_at(c, len(story.blocks) - 1) for c in citations)
@@ -153,9 +230,11 @@ def _at(citation: Citation, block: int) -> Citation:
 
 def _drop_reason(line: Line, i: int, start: int, end: int, menus: set[int]) -> str:
     if line.kind == REPEAT:
-        return "repeated line"
+        return line.found or "repeated line"
     if line.kind in (CHROME, BREAK):
-        return "page chrome"
+        return line.found or "page chrome"
+    if line.kind == STAMP:
+        return "time stamp"
     if not start <= i < end:
         return "outside the story"
     if i in menus:
@@ -170,12 +249,12 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
     after_label = False
     for i in range(start, end + 1):
         kind = lines[i].kind if i < end else PROSE
-        if kind == PROSE:
+        if kind in TEXT:
             if len(run) >= bp.MENU_RUN or (after_label and run):
                 menus.update(run)
             run, after_label = [], False
         elif kind in (CHROME, BREAK):
-            after_label = True
+            after_label = not lines[i].blank_after
             run.append(i)
         elif kind in (SHORT, HEADLINE):
             run.append(i)
@@ -184,9 +263,7 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
 
 def _block_type(lines: list[Line], i: int, start: int, end: int) -> str:
     line = lines[i]
-    if line.kind == PROSE:
-        return "paragraph"
+    if line.kind in (PROSE, QUOTE):
+        return "paragraph" if line.kind == PROSE else "quote"
     next_prose = i + 1 < end and lines[i + 1].kind == PROSE
-    if line.words <= bp.HEADING_WORDS and not bp.is_sentence(line.text) and next_prose:
-        return "heading"
-    return "paragraph"
+    return "heading" if _heading_shaped(line) and next_prose else "paragraph"

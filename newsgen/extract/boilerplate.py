@@ -35,6 +35,7 @@ SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 HANDLE = re.compile(r"^@\w+$|^\S+@\S+\.\w+$")
 BULLET = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+\S")
+BULLET_MARK = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+")
 # Teasers and truncated copies end in an ellipsis.
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 # Counters, times and prices on their own ("3.409", "14h261", "00"): widget residue.
@@ -59,6 +60,8 @@ BREAK_COST = -25.0
 TIGHT_PROSE_SHARE = 0.25
 # The page sets its paragraphs apart by blank lines when at least this share of its prose is.
 BLANK_STYLE_SHARE = 0.6
+# A packed group with this many chrome lines, at least half of it, is a chrome box (newsletter sign-up).
+BOX_CHROME_LINES = 2
 # List items are story content more often than menus (menus are labels, not numbered items).
 BULLET_SCORE = 1.5
 # A short line set apart by blank lines is a block of its own (a heading, a link under a list item);
@@ -73,7 +76,8 @@ advertisement|advertisements|advertising|advert|adverts|ad|ads|sponsored|sponsor
 publicidad|pubblicità|publicidade|реклама|広告|광고|
 share|share this|share this article|share on facebook|share on twitter|tweet|email|e-mail|print|comment|comments|
 teilen|partager|compartir|condividi|compartilhar|поделиться|共有|공유|whatsapp|facebook|twitter|linkedin|
-reddit|pinterest|telegram|copy link|copy url|flipboard|messenger|x|
+reddit|pinterest|telegram|copy link|copy url|copy link copied|link copied|flipboard|messenger|x|
+listen to this article|listen|listen to article|audio|gift this article|save|saved|bookmark|
 read more|read also|see also|more|related|related articles|related stories|related content|recommended|
 more from|more stories|most read|most popular|popular|trending|latest|latest news|top stories|up next|
 weiterlesen|mehr zum thema|lire aussi|à lire aussi|lire la suite|leer más|lee también|leia mais|leia também|
@@ -101,6 +105,24 @@ CHROME_PHRASES = re.compile(
     r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпис|copyright)\b|©",
     re.IGNORECASE,
 )
+# Phrases that make a short line chrome: widget captions, reading times, "continues below" markers,
+# paywall notices. Short only, since a sentence of the story may use the same words.
+SHORT_CHROME_PHRASES = re.compile(
+    r"\b(?:story continues|article continues|continues? below|continue reading|scroll to continue|"
+    r"enlarge this image|toggle caption|hide caption|image caption|copy link|link copied|"
+    r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read|read(?:ing)? time|min(?:utes?)? de lecture|lecture \d+ min|"
+    r"lesezeit|tiempo de lectura|minuti di lettura|"
+    r"subscribers? only|for subscribers|exclusive to subscribers|already a subscriber|réservée? aux abonnés|"
+    r"déjà abonné|il vous reste \d+\s*%|nur für abonnenten|exclusivo para suscriptores|riservato agli abbonati|"
+    r"^share (?:this|the|full|on|via)\b|enter your e-?mail|by signing up|opens? (?:in )?(?:a )?new (?:tab|window)|show key events)\b",
+    re.IGNORECASE,
+)
+SHORT_CHROME_WORDS = 16
+# A counted label ("14 Comments", "3 Shares"): a widget counter, not text.
+COUNTED_LABEL = re.compile(r"^\d[\d.,]*[kKmM]?\s+(\w+)$")
+# A bare time with an optional zone ("16.05 BST", "9:41 am"): a live-blog entry stamp or a clock.
+TIME_STAMP = re.compile(r"^\d{1,2}[.:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$|^\d+\s*(?:min|h|m)\s+ago$",
+                        re.IGNORECASE)
 # An e-mail address in a short line: a contact line, not story text.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
@@ -135,6 +157,8 @@ def is_chrome(text: str, words: int) -> bool:
     label = TRAILING.sub("", text).casefold()
     if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text) or _has_chrome_part(text, words):
         return True
+    if words <= SHORT_CHROME_WORDS and SHORT_CHROME_PHRASES.search(text):
+        return True
     if words > CHROME_PHRASE_WORDS:
         return False
     return bool(CHROME_PHRASES.search(text)) or ("@" in text and bool(EMAIL.search(text)))
@@ -148,9 +172,20 @@ def is_break(text: str) -> bool:
 
 def _has_chrome_part(text: str, words: int) -> bool:
     """A short line of parts ("Advertisement · Scroll to continue") where one part is a chrome label."""
+    if words > SEPARATED_WORDS:
+        return False
     parts = PART_SEPARATOR.split(text)
-    return words <= SEPARATED_WORDS and len(parts) > 1 and any(
-        TRAILING.sub("", part).casefold() in CHROME_LABELS | BREAK_LABELS for part in parts)
+    return len(parts) > 1 and any(_is_label(TRAILING.sub("", part).casefold()) for part in parts)
+
+
+def _is_label(part: str) -> bool:
+    counted = COUNTED_LABEL.match(part)
+    return part in CHROME_LABELS or part in BREAK_LABELS or bool(counted and counted.group(1) in CHROME_LABELS)
+
+
+def is_time_stamp(text: str) -> bool:
+    """A bare clock time, maybe with a zone: a live-blog entry's stamp, never story text."""
+    return len(text) <= 20 and bool(TIME_STAMP.match(text))
 
 
 def is_link(text: str) -> bool:
@@ -159,6 +194,11 @@ def is_link(text: str) -> bool:
 
 def is_bullet(text: str) -> bool:
     return bool(BULLET.match(text))
+
+
+def without_marker(text: str) -> str:
+    """A list item's text without its bullet or number."""
+    return BULLET_MARK.sub("", text, count=1)
 
 
 def is_truncated(text: str) -> bool:

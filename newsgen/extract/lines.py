@@ -8,10 +8,12 @@ traced to one label and one reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
 
+from ..records import Image
 from . import boilerplate as bp
 from .bylines import byline_authors, contributor_names
 from .captions import caption_of, credit_only
@@ -21,11 +23,20 @@ from .notes import citation_parts, correction_text, note_text, source_line
 # Labels of lines that are never story text but carry a part of the record.
 PROSE, SHORT, HEADLINE, BULLET, CHROME, REPEAT = "prose", "short", "headline", "bullet", "chrome", "repeat"
 BREAK = "break"
+# A live-blog entry's clock stamp; a quote set apart from the text (a pull quote) and its attribution.
+STAMP, QUOTE, ATTRIBUTION = "stamp", "quote", "attribution"
 CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR = "caption", "credit", "byline", "date", "contributor"
 CORRECTION, NOTE, SOURCE, CITATION = "correction", "note", "source", "citation"
 FURNITURE = frozenset({CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR, CORRECTION, NOTE, SOURCE, CITATION})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
 MAX_STAMP_WORDS = 16
+# A line that is one quotation and nothing else: a pull quote or a quoted passage.
+QUOTE_SHAPE = re.compile(r"^[\"“„«‘'](?P<inner>[^\"“”„«»]{8,})[\"”“»’']$")
+# "— Name, role" under a pull quote.
+ATTRIBUTION_SHAPE = re.compile(r"^[—–-]\s*\w")
+ATTRIBUTION_WORDS = 10
+# A caption above a credit line is short; a long paragraph above one is story text.
+CAPTION_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +80,76 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
         blank = False
     if lines:
         lines[-1] = replace(lines[-1], blank_after=True)
-    return with_lists(lines)
+    return with_chrome_boxes(with_quotes(with_captions(with_lists(lines))))
+
+
+def blank_styled(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines."""
+    prose = [line for line in lines if line.kind == PROSE]
+    return bool(prose) and sum(line.blank_before for line in prose) >= bp.BLANK_STYLE_SHARE * len(prose)
+
+
+def with_chrome_boxes(lines: list[Line]) -> list[Line]:
+    """On a page of blank-separated paragraphs, a packed group of lines that is mostly chrome (a
+    newsletter box, a cookie banner) is chrome as a whole, its one-line blurb included."""
+    if not blank_styled(lines):
+        return lines
+    out = list(lines)
+    start = 0
+    for i, line in enumerate(lines):
+        if line.blank_after:
+            group = lines[start: i + 1]
+            chrome = sum(member.kind in (CHROME, BREAK) for member in group)
+            if (len(group) > 1 and chrome >= bp.BOX_CHROME_LINES and 2 * chrome >= len(group)
+                    and all(member.words < bp.PROSE_WORDS for member in group)):
+                out[start: i + 1] = [replace(m, kind=CHROME, found="chrome box") if m.kind == PROSE else m
+                                     for m in group]
+            start = i + 1
+    return out
+
+
+def with_captions(lines: list[Line]) -> list[Line]:
+    """A short line packed right above a credit line is that photo's caption; a truncated copy
+    ("...") of a caption elsewhere on the page is a repeat."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        above = lines[i - 1] if i else None
+        if (line.kind == CREDIT and above is not None and not line.blank_before
+                and above.kind in (PROSE, SHORT, HEADLINE) and above.words <= CAPTION_WORDS):
+            out[i - 1] = replace(above, kind=CAPTION, found=Image(above.text, "", ""))
+    captions = [line.found.caption.casefold() for line in out if line.kind == CAPTION]
+    for i, line in enumerate(out):
+        if line.kind in (PROSE, HEADLINE, SHORT) and bp.is_truncated(line.text):
+            stem = bp.ELLIPSIS.sub("", line.text).rstrip().casefold()
+            if any(caption.startswith(stem) and caption != stem for caption in captions):
+                out[i] = replace(line, kind=REPEAT, found="truncated copy of a caption")
+    return out
+
+
+def with_quotes(lines: list[Line]) -> list[Line]:
+    """Lines that are one quotation: a copy of a sentence of the story (a pull quote) is a repeat; one
+    that repeats nothing but has a "— Name" line under it is a quote block. The attribution goes with it."""
+    out = list(lines)
+    prose: list[str] | None = None
+    for i, line in enumerate(lines):
+        match = QUOTE_SHAPE.match(line.text) if line.kind in (PROSE, SHORT, HEADLINE) else None
+        if match is None:
+            continue
+        if prose is None:
+            prose = [other.text.casefold() for other in lines if other.kind == PROSE]
+        inner = match.group("inner").strip(" .,;:!?…").casefold()
+        repeated = sum(inner in text for text in prose) > (line.kind == PROSE)
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        attributed = (below is not None and not below.blank_before and below.words <= ATTRIBUTION_WORDS
+                      and ATTRIBUTION_SHAPE.match(below.text) is not None)
+        if repeated:
+            out[i] = replace(line, kind=REPEAT, found="pull quote repeating the story")
+        elif attributed:
+            out[i] = replace(line, kind=QUOTE)
+        if attributed and below is not None:
+            out[i + 1] = replace(below, kind=REPEAT if repeated else ATTRIBUTION,
+                                 found="pull quote repeating the story" if repeated else None)
+    return out
 
 
 def with_lists(lines: list[Line]) -> list[Line]:
@@ -88,9 +168,13 @@ def with_lists(lines: list[Line]) -> list[Line]:
 
 def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
     """The label of one line and what its recogniser found."""
+    if bp.is_time_stamp(text):
+        return STAMP, None
     for kind, recognise in RECOGNISERS:
         found = recognise(text, words, tz)
         if found:
+            if kind == BYLINE and bp.CHROME_PHRASES.search(text):
+                return CHROME, None
             return kind, found
     if bp.is_break(text):
         return BREAK, None
