@@ -29,6 +29,8 @@ TITLE_WORDS = (3, 25)
 # set apart by blank lines, followed by the byline, date or story, packed against a menu item (a penalty
 # for each side), and per line of distance from the story.
 TITLE_HEADLINE, TITLE_PROSE, TITLE_ISOLATED, TITLE_LEADS, TITLE_IN_MENU, TITLE_DISTANCE = 2.0, -1.5, 1.0, 1.5, -1.0, -0.05
+# A dek is a sentence or two; a longer paragraph under the headline is the story's first.
+DEK_WORDS = 45
 # A "Related"/"Read also" label with at most this many teaser lines before the story resumes is
 # an inline link, not the end of the story: it costs like other chrome.
 INLINE_BREAK_TEASERS = 2
@@ -120,8 +122,10 @@ def dek_index(lines: list[Line], title: int, start: int) -> int | None:
             if not any(later.kind == PROSE for later in lines[i + 1:]):
                 return None
             following = lines[i + 1].kind
+            if bp.is_truncated(line.text):
+                return i
             header = following in FURNITURE | {REPEAT, CHROME} or _stamps_before_prose(lines, i + 1)
-            return i if i < start or header or bp.is_truncated(line.text) else None
+            return i if (i < start or header) and line.words <= DEK_WORDS else None
         if line.kind not in FURNITURE | {CHROME, SHORT}:
             return None
     return None
@@ -206,7 +210,7 @@ def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
             story.dropped.append(Dropped(line.text, reason, line.number))
             continue
         if line.kind == BULLET:
-            items.append(bp.without_marker(line.text))
+            items.append(line.text)
             continue
         _flush_list(story, items)
         if line.kind == ATTRIBUTION and story.blocks and story.blocks[-1].type == "quote":
@@ -219,8 +223,9 @@ def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
 
 
 def _flush_list(story: Story, items: list[str]) -> None:
+    """The list so far as one block: its text as written, its items without their bullets or numbers."""
     if items:
-        story.blocks.append(Block("list", "\n".join(items), tuple(items)))
+        story.blocks.append(Block("list", "\n".join(items), tuple(bp.without_marker(item) for item in items)))
         items.clear()
 
 

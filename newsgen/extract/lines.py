@@ -35,6 +35,10 @@ QUOTE_SHAPE = re.compile(r"^[\"“„«‘'](?P<inner>[^\"“”„«»]{8,})[\"
 # "— Name, role" under a pull quote.
 ATTRIBUTION_SHAPE = re.compile(r"^[—–-]\s*\w")
 ATTRIBUTION_WORDS = 10
+# A numbered list item ("3) ...", "12. ..."); between two consecutive ones, up to this many lines
+# (a link, a price) are part of the list.
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+ITEM_GAP_LINES = 2
 # A caption above a credit line is short; a long paragraph above one is story text.
 CAPTION_WORDS = 60
 
@@ -152,8 +156,29 @@ def with_quotes(lines: list[Line]) -> list[Line]:
     return out
 
 
+def with_numbered_items(lines: list[Line]) -> list[Line]:
+    """Lines between consecutive numbered items ("3) ...", a link, "4) ...") belong to the list, and so
+    does the same kind of line packed under its last item."""
+    out = list(lines)
+    numbered = [(i, int(match.group(1))) for i, line in enumerate(lines)
+                if line.kind == BULLET and (match := NUMBERED.match(line.text))]
+    filled = 0
+    for (i, n), (j, m) in zip(numbered, numbered[1:] + [(len(lines), 0)]):
+        if m == n + 1 and 1 < j - i <= 1 + ITEM_GAP_LINES:
+            out[i + 1: j] = [replace(line, kind=BULLET) if line.kind in (SHORT, HEADLINE) else line
+                             for line in lines[i + 1: j]]
+            filled += 1
+        elif filled and i + 1 < len(lines) and not lines[i + 1].blank_before and lines[i + 1].kind == SHORT:
+            out[i + 1] = replace(lines[i + 1], kind=BULLET)
+            filled = 0
+        else:
+            filled = 0
+    return out
+
+
 def with_lists(lines: list[Line]) -> list[Line]:
     """Lines packed under a line ending in a colon are the items of the list it introduces."""
+    lines = with_numbered_items(lines)
     out = list(lines)
     for i, line in enumerate(lines[:-1]):
         if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE, SHORT):
