@@ -26,7 +26,7 @@ from .errors import BuildError
 from .meta import UNTITLED, is_relative_url, is_web_url, news_article, opengraph, script_json
 from .records import Article, Block, Citation
 from .site import KIND_BY_NAME, Page, Site, Term, article_path, term_path
-from .site.urls import FEED_FORMATS, absolute_url, feed_path, relative_root
+from .site.urls import FEED_FORMATS, NOT_FOUND_PATH, absolute_url, feed_path, relative_root
 
 # The rel of links to other sites: no endorsement, no access to this page's window.
 OUTSIDE_REL = "nofollow noopener"
@@ -58,7 +58,7 @@ class Links:
     def __init__(self, site: Site, page_path: str) -> None:
         self.site = site
         self.page_path = page_path
-        self.root = relative_root(page_path)
+        self.root = page_root(site, page_path)
 
     def to(self, path: str) -> str:
         return self.root + path
@@ -87,6 +87,13 @@ class Links:
         return [FeedLink(media_type, feed_title(self.site, page.term if folder else None, label),
                          self.to(feed_path(folder, name)), label, not folder)
                 for folder in page.feeds for name, media_type, label in FEED_FORMATS]
+
+
+def page_root(site: Site, page_path: str) -> str:
+    """The prefix to the site root; absolute for the 404 page, which hosts serve at any depth."""
+    if page_path == NOT_FOUND_PATH and site.config.base_url:
+        return site.config.base_url + "/"
+    return relative_root(page_path)
 
 
 def feed_title(site: Site, term: Term | None, label: str) -> str:

@@ -5,7 +5,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_wheel_carries_the_theme(tmp_path: Path) -> None:

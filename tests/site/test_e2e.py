@@ -52,9 +52,19 @@ def test_no_root_absolute_references(built: Built) -> None:
 
 def test_links_between_pages_stay_relative_with_base_url(built: Built) -> None:
     absolute = [r for r in all_refs(built.output)
-                if built.base_url and r.value.startswith(built.base_url)
+                if built.base_url and r.value.startswith(built.base_url) and r.page != "404.html"
                 and not (r.tag == "link" and ABSOLUTE_RELS & set(r.rel.split()))]
     assert absolute == []
+
+
+def test_the_404_page_links_absolutely_when_it_can(built: Built) -> None:
+    """Hosts serve 404.html for a missing page at any depth: relative links would break there."""
+    refs = [r for r in all_refs(built.output) if r.page == "404.html" and r.attribute in {"href", "src"}
+            and not r.value.startswith(("https://", "http://", "#", "mailto:"))]
+    if built.base_url:
+        assert refs == []
+    else:
+        assert refs and all(not is_root_absolute(r.value) for r in refs)
 
 
 def test_every_article_is_reachable_from_home(built: Built) -> None:
