@@ -29,6 +29,8 @@ TITLE_WORDS = (3, 25)
 # set apart by blank lines, followed by the byline, date or story, packed against a menu item (a penalty
 # for each side), and per line of distance from the story.
 TITLE_HEADLINE, TITLE_PROSE, TITLE_ISOLATED, TITLE_LEADS, TITLE_IN_MENU, TITLE_DISTANCE = 2.0, -1.5, 1.0, 1.5, -1.0, -0.05
+# This many short lines packed together are a site menu or a staff list, never inside a story.
+LONG_MENU_LINES = 10
 # A dek is a sentence or two; a longer paragraph under the headline is the story's first.
 DEK_WORDS = 45
 # A "Related"/"Read also" label with at most this many teaser lines before the story resumes is
@@ -67,13 +69,26 @@ def densest_run(lines: list[Line]) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     blank_style = blank_styled(lines)
+    walls = _long_menu_starts(lines)
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
         total += bp.CHROME_COST if _inline_break(lines, i) else line_score(line, blank_style)
+        total = float("-inf") if i in walls else total
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _long_menu_starts(lines: list[Line]) -> set[int]:
+    """Where a long packed run of short lines begins (a site menu, a staff list): the story never spans one."""
+    starts: set[int] = set()
+    run = 0
+    for i, line in enumerate(lines):
+        run = run + 1 if line.kind in (SHORT, CHROME) and (run == 0 or not line.blank_before) else 0
+        if run == LONG_MENU_LINES:
+            starts.add(i - run + 1)
+    return starts
 
 
 def _inline_break(lines: list[Line], i: int) -> bool:

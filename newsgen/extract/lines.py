@@ -88,9 +88,10 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
 
 
 def blank_styled(lines: list[Line]) -> bool:
-    """Whether the page sets its paragraphs apart with blank lines."""
-    prose = [line for line in lines if line.kind == PROSE]
-    return bool(prose) and sum(line.blank_before for line in prose) >= bp.BLANK_STYLE_SHARE * len(prose)
+    """Whether the page sets its paragraphs apart with blank lines (most of its prose words are)."""
+    prose = [min(line.words, bp.PROSE_CAP) for line in lines if line.kind == PROSE]
+    apart = sum(min(line.words, bp.PROSE_CAP) for line in lines if line.kind == PROSE and line.blank_before)
+    return bool(prose) and apart >= bp.BLANK_STYLE_SHARE * sum(prose)
 
 
 def with_chrome_boxes(lines: list[Line]) -> list[Line]:
