@@ -39,6 +39,10 @@ ATTRIBUTION_WORDS = 10
 # (a link, a price) are part of the list.
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
 ITEM_GAP_LINES = 2
+# Items of an unmarked list share an inner mark (a colon, a bracket, a dash, a digit) and have a few words;
+# this many of them packed together make a list.
+PARALLEL_MARKS = re.compile(r":|\(|\s[–—-]\s|\d")
+PARALLEL_MIN_WORDS, PARALLEL_MIN_ITEMS = 3, 4
 # A caption above a credit line is short; a long paragraph above one is story text.
 CAPTION_WORDS = 60
 
@@ -177,9 +181,26 @@ def with_numbered_items(lines: list[Line]) -> list[Line]:
     return out
 
 
+def with_parallel_items(lines: list[Line]) -> list[Line]:
+    """A packed run of short lines built alike ("England (Group A): 10th appearance") is a list: menu
+    items are bare labels, list items carry the same inner punctuation, words and digits."""
+    out = list(lines)
+    run: list[int] = []
+    for i, line in enumerate(lines + [Line(0, "", 0, PROSE, blank_before=True)]):
+        if line.kind in (SHORT, HEADLINE) and line.words >= PARALLEL_MIN_WORDS and (not run or not line.blank_before):
+            run.append(i)
+            continue
+        if len(run) >= PARALLEL_MIN_ITEMS:
+            marks = [set(PARALLEL_MARKS.findall(lines[j].text)) for j in run]
+            if set.intersection(*marks):
+                out[run[0]: run[-1] + 1] = [replace(lines[j], kind=BULLET) for j in run]
+        run = [i] if line.kind in (SHORT, HEADLINE) and line.words >= PARALLEL_MIN_WORDS else []
+    return out
+
+
 def with_lists(lines: list[Line]) -> list[Line]:
     """Lines packed under a line ending in a colon are the items of the list it introduces."""
-    lines = with_numbered_items(lines)
+    lines = with_parallel_items(with_numbered_items(lines))
     out = list(lines)
     for i, line in enumerate(lines[:-1]):
         if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE, SHORT):
