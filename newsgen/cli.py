@@ -128,20 +128,32 @@ def show_report(report: BuildReport) -> None:
 
 
 def show_record(record: Article) -> None:
+    """The record as a person checks it: what was kept, where it came from, what was dropped and why."""
     out.rule(f"[bold]{escape(record.path)}")
-    out.print(f"[bold]title[/bold]     {escape(record.title)}")
-    for label, value in (("summary", record.summary), ("published", record.published), ("source", record.source.domain),
-                         ("authors", ", ".join(record.authors)), ("language", record.language)):
+    fields = (("title", record.title), ("summary", record.summary), ("published", record.published),
+              ("updated", record.updated), ("dates from", record.date_source), ("dateline", record.dateline),
+              ("source", record.source.domain or record.source.name), ("url", record.url),
+              ("authors", ", ".join(record.authors)), ("contributors", ", ".join(record.contributors)),
+              ("language", record.language), ("tags", ", ".join(record.tags)))
+    for label, value in fields:
         if value:
-            out.print(f"[bold]{label:<9}[/bold] {escape(str(value))}")
-    out.print(f"[bold]body[/bold]      {len(record.body)} blocks")
-    for block in record.body:
-        out.print(f"  [green]{block.type[:4]}[/green] {escape(block.text[:110])}")
+            line(f"[bold]{label:<12}[/bold] {escape(str(value))}")
+    line(f"[bold]{'body':<12}[/bold] {len(record.body)} blocks")
+    for index, block in enumerate(record.body):
+        line(f"  [green]{index:>3} {block.type[:4]}[/green] {escape(block.text)}")
     for image in record.images:
-        out.print(f"  [cyan]image[/cyan] {escape(image.caption[:90])} [dim]{escape(image.credit)}[/dim]")
+        line(f"  [cyan]image[/cyan] {escape(image.caption)} [dim]{escape(image.credit)}[/dim]")
+    for citation in record.citations:
+        line(f"  [cyan]cites[/cyan] {escape(citation.url)} [dim](block {citation.block})[/dim]")
+    for label, items in (("note", record.notes), ("correction", record.corrections), ("warning", record.warnings)):
+        for item in items:
+            line(f"  [yellow]{label}[/yellow] {escape(item)}")
     if record.dropped:
-        out.print(f"[bold]dropped[/bold]   {len(record.dropped)} lines")
-        for d in record.dropped:
-            out.print(f"  [red]-[/red] [dim]{escape(d.reason)}:[/dim] {escape(d.text[:100])}")
-    for warning in record.warnings:
-        out.print(f"[yellow]warning[/yellow]   {escape(warning)}")
+        line(f"[bold]{'dropped':<12}[/bold] {len(record.dropped)} lines")
+        for dropped in record.dropped:
+            line(f"  [red]-[/red] [dim]{escape(dropped.reason)}:[/dim] {escape(dropped.text)}")
+
+
+def line(markup: str) -> None:
+    """One line per item, cut to the terminal's width: a summary, not the full text."""
+    out.print(markup, no_wrap=True, overflow="ellipsis")
