@@ -71,17 +71,22 @@ CONTRIBUTED = re.compile(
     r"|^(?P<fr>.+?)\s+(?:a|ont)\s+contribué\s+à\s+cet?\s+(?:article|reportage)\.?$",
     re.IGNORECASE,
 )
-# Every contributor credit contains one of these stems (lower-cased): a cheap test before the full patterns.
-CREDIT_HINTS = (
-    "contribu", "assist", "helped", "reported", "reporting", "writing", "research", "compiled", "beigetragen",
-    "colabora", "mitarbeit",
-)
+# A contributor credit ends with one of these words (lower-cased), within the last characters of the line
+# (the word, "from" and a place of up to 60 characters): a cheap test before CONTRIBUTED.
+CREDIT_ENDINGS = ("report", "story", "article", "coverage", "research", "beigetragen")
+CREDIT_ENDING_CHARS = 90
+CREDIT_VERBS = ("contribu", "assisted", "helped", "reported", "beigetragen")
 # Wire credits: "Reporting by X; Editing by Y", "Additional reporting by X", "Mitarbeit: X".
 REPORTING_BY = re.compile(
     r"(?:^|[;(]\s*)(?:additional\s+)?(?:reporting|writing|research|compiled|con\s+la\s+colaboración\s+de|"
     r"mitarbeit|colaboraram)\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
     re.IGNORECASE,
 )
+# A wire credit opens the line with one of these (lower-cased), when no ';' or '(' comes before it.
+WIRE_OPENINGS = ("additional", "reporting", "writing", "research", "compiled", "con la colaboración", "mitarbeit",
+                 "colaboraram")
+WIRE_OPENING_CHARS = 30
+WIRE_MARK = re.compile(r"[;(]")
 # A byline is a line of its own; longer than this it is a sentence.
 MAX_BYLINE_CHARS = 160
 # A credit line may list many names; longer than this it is prose.
@@ -103,17 +108,44 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
 def contributor_names(line: str) -> tuple[str, ...] | None:
     """The people a reporting credit names, or None when the line is not one."""
     text = line.strip().strip("()[]*_ ")
-    lowered = text.lower()
-    if len(text) > MAX_CREDIT_CHARS or not any(hint in lowered for hint in CREDIT_HINTS):
+    if len(text) > MAX_CREDIT_CHARS:
         return None
-    match = CONTRIBUTED.match(text)
-    if match is not None:
-        listed = match.group("names") or match.group("de") or match.group("fr")
-        names = _names(CREDIT_PREFIX.sub("", OUTLET_POSSESSIVE.sub("", listed)))
-        return names or None
+    if _ends_like_credit(text):
+        match = CONTRIBUTED.match(text)
+        if match is not None:
+            listed = match.group("names") or match.group("de") or match.group("fr")
+            names = _names(CREDIT_PREFIX.sub("", OUTLET_POSSESSIVE.sub("", listed)))
+            return names or None
+    if not _opens_like_wire_credit(text):
+        return None
     found = [_names(_until_names_end(m.group("names"))) for m in REPORTING_BY.finditer(text)]
     names = tuple(dict.fromkeys(n for group in found for n in group))
     return names or None
+
+
+def _ends_like_credit(text: str) -> bool:
+    """The cheap test before CONTRIBUTED: its closing word sits in the line's last characters, its verb before."""
+    return _contains_any(text[-CREDIT_ENDING_CHARS:].lower(), CREDIT_ENDINGS) and _contains_any(
+        text.lower(), CREDIT_VERBS)
+
+
+def _opens_like_wire_credit(text: str) -> bool:
+    """The cheap test before REPORTING_BY: it opens the line or follows a ';' or '('."""
+    if text[:WIRE_OPENING_CHARS].lower().startswith(WIRE_OPENINGS):
+        return True
+    if ";" not in text and "(" not in text:
+        return False
+    for mark in WIRE_MARK.finditer(text):
+        if text[mark.end() : mark.end() + WIRE_OPENING_CHARS].lstrip().lower().startswith(WIRE_OPENINGS):
+            return True
+    return False
+
+
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _until_names_end(text: str) -> str:

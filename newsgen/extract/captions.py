@@ -69,6 +69,22 @@ TRAILING_TOGGLE = re.compile(r"(?<=[)\]])\s+(?:less|more|show\s+(?:less|more)|ex
 AGENCY_AT_END = re.compile(rf"\b{AGENCY_WORDS}$")
 # A money amount, a URL or a lowercase unit after a slash ("$4.99/mo") is not a credit.
 NOT_A_CREDIT = re.compile(rf"[$€£%]|https?:|www\.|/\s*(?!{LOWER_AGENCIES}\b)[a-z]")
+# A credit's last word: a capitalised word, a lower-case agency, "alliance" or the "file"/"handout" after an
+# agency; searched in the line's last word (a credit word may end "Doe/Reuters" or "写真：ロイター").
+CREDIT_LAST_WORD = re.compile(rf"(?:{CAPITAL_WORD}|file|handout|(?:picture-)?alliance)$")
+# What may come before a credit's last word: a word ending in a separator or label mark, or one of these
+# words (particles inside names, the words joining a label to a name, lower-case agencies); or a capital.
+CREDIT_JOINING_MARKS = frozenset("/|,:：([©")
+CREDIT_JOINING_WORDS = frozenset(
+    "de da del della di van von der la le al el bin the via for and of by courtesy por par af av picture (c) "
+    "dpa epa ddp afp kna apa ots".split()
+)
+CAPITAL_START = re.compile(CAPITAL_WORD)
+# What a caption may open with when it has no closing credit: a gallery counter, a leading credit or a
+# caption dateline (its capitals, then a dash between spaces).
+CAPTION_START = re.compile(r"\s*(?:\d{1,3}\s*(?:of|/)\s*\d|©|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s.,'’()-]{1,60}?\s+[-–—]\s)")
+# How a trailing toggle ends: a cheap test before TRAILING_TOGGLE.
+TOGGLE_ENDINGS = ("less", "more", "expand", "close")
 # Ellipses that mark a truncated copy of a caption.
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
 SPACES = re.compile(r"\s+")
@@ -84,10 +100,12 @@ MAX_CAPTION_CHARS = 1500
 
 def caption_of(line: str) -> Image | None:
     """The image a caption line describes, or None when nothing marks the line as a caption."""
-    text = " ".join(line.split())
-    if not text or len(text) > MAX_CAPTION_CHARS or _is_copyright(text):
+    if not (_may_end_in_credit(line) or CAPTION_START.match(line) or _ends_in_toggle(line)):
         return None
-    text = GALLERY_COUNTER.sub("", TRAILING_TOGGLE.sub("", text))
+    squeezed = _squeezed(line, MAX_CAPTION_CHARS)
+    text = _without_counter(_without_toggle(squeezed))
+    if not text or _is_copyright(squeezed):
+        return None
     dateline, text = _split_dateline(text)
     credit, text = _split_credit(text)
     caption = text.strip()
@@ -98,11 +116,55 @@ def caption_of(line: str) -> Image | None:
 
 def credit_only(line: str) -> str | None:
     """The credit when the whole line is one ("Photo: Jane Doe/Reuters", "Alex Wong | Getty Images"), else None."""
-    text = " ".join(line.split())
-    if not text or len(text) > MAX_CREDIT_LINE_CHARS or _is_copyright(text):
+    if not (_may_end_in_credit(line) or _ends_in_toggle(line)):
         return None
-    credit, rest = _split_credit(TRAILING_TOGGLE.sub("", text), alone=True)
+    squeezed = _squeezed(line, MAX_CREDIT_LINE_CHARS)
+    text = _without_toggle(squeezed)
+    if not text or _is_copyright(squeezed):
+        return None
+    credit, rest = _split_credit(text, alone=True)
     return credit if credit and not rest.strip(" .,:;-–—") else None
+
+
+def _squeezed(line: str, limit: int) -> str:
+    """The line with single spaces, or "" when it is longer than `limit`; labelled lines come squeezed already."""
+    if not line.isprintable() or "  " in line or line[:1] == " " or line[-1:] == " ":
+        line = " ".join(line.split())
+    return line if len(line) <= limit else ""
+
+
+def _ends_in_toggle(text: str) -> bool:
+    return text.rstrip()[-6:].lower().endswith(TOGGLE_ENDINGS)
+
+
+def _without_toggle(text: str) -> str:
+    return TRAILING_TOGGLE.sub("", text) if _ends_in_toggle(text) else text
+
+
+def _without_counter(text: str) -> str:
+    return GALLERY_COUNTER.sub("", text) if text[:1].isdigit() else text
+
+
+def _may_end_in_credit(text: str) -> bool:
+    """The cheap test before the credit patterns: a leading "©", or a line ending in a credit-shaped word.
+
+    Every credit pattern ends with a name (at most one bracket after it), joined to what comes before by a
+    separator, a label word, a particle or another capitalised word; "... on Tuesday." carries none.
+    """
+    text = text.strip()
+    if text[:1] == "©":
+        return True
+    if text[-1:] in ")]":
+        text = text[:-1].rstrip()
+    space = text.rfind(" ")
+    last = CREDIT_LAST_WORD.search(text, space + 1)
+    if last is None:
+        return False
+    if space < 0 or last.start() > space + 1:  # one word, or "Doe/Reuters": a separator inside the last word
+        return True
+    before = text[text.rfind(" ", 0, space) + 1 : space]
+    return (before[-1:] in CREDIT_JOINING_MARKS or before.lower().rstrip(":") in CREDIT_JOINING_WORDS
+            or CAPITAL_START.match(before.lstrip("([")) is not None)
 
 
 def _is_copyright(text: str) -> bool:
@@ -138,12 +200,18 @@ def _credit_candidates(text: str) -> list[tuple[re.Pattern[str], int]]:
     bracket = max(tail.rfind("("), tail.rfind("["))
     if bracket >= 0:
         candidates.append((PAREN_CREDIT, tail_start + bracket))
-    lowered = tail.lower()
-    if any(hint in lowered for hint in LABEL_HINTS):
+    if _has_label_hint(tail.lower()):
         candidates.append((LABEL_CREDIT, tail_start))
     if "/" in tail or "|" in tail:
         candidates.append((AGENCY_CREDIT, tail_start))
     return candidates
+
+
+def _has_label_hint(lowered: str) -> bool:
+    for hint in LABEL_HINTS:
+        if hint in lowered:
+            return True
+    return False
 
 
 def _is_credit(match: re.Match[str], text: str, alone: bool) -> bool:

@@ -61,10 +61,13 @@ CITATION_LABELS = (
 )
 # "(Source: https://...)", "(via https://...)", "[Source: ...]", "(https://...)": a reference in brackets.
 CITATION = re.compile(
-    rf"\s*(?:[(\[](?P<label>(?i:{CITATION_LABELS}))\s*:?\s*(?P<url>{URL})\s*[)\]]"
+    rf"(?:[(\[](?P<label>(?i:{CITATION_LABELS}))\s*:?\s*(?P<url>{URL})\s*[)\]]"
     r"|[(\[]\s*(?P<url2>https?://[^\s)\]>]+)\s*[)\]])",
     re.IGNORECASE,
 )
+# A citation with the spaces before it, removed from the text it follows (CITATION itself opens with its
+# bracket, so the scan can skip to brackets).
+SPACED_CITATION = re.compile(rf"\s*(?:{CITATION.pattern})", re.IGNORECASE)
 # "Source: edition.cnn.com", "Quelle: dpa", "Originally published at https://...": the publisher's line.
 SOURCE_LINE = re.compile(
     r"^[*_\s]*(?i:(?:source|quelle|fuente|fonte|bron|källa|kilde|źródło|источник|出典|来源|출처)\s*[:：]"
@@ -110,7 +113,7 @@ MIN_DATELINE_LETTERS = 2
 def correction_text(line: str) -> str | None:
     """The correction a line announces, or None (a bare "Corrections" heading is not one)."""
     text = line.strip()
-    if len(text) > MAX_NOTE_CHARS or len(text.split()) < MIN_NOTE_WORDS or not CORRECTION.match(text):
+    if len(text) > MAX_NOTE_CHARS or not CORRECTION.match(text) or len(text.split()) < MIN_NOTE_WORDS:
         return None
     return text
 
@@ -118,7 +121,7 @@ def correction_text(line: str) -> str | None:
 def note_text(line: str) -> str | None:
     """The editor's or update note a line gives, or None; an "Updated: <date>" stamp is a date, not a note."""
     text = line.strip()
-    if len(text) > MAX_NOTE_CHARS or len(text.split()) < MIN_NOTE_WORDS or not NOTE.match(text):
+    if len(text) > MAX_NOTE_CHARS or not NOTE.match(text) or len(text.split()) < MIN_NOTE_WORDS:
         return None
     return None if date_mention(text, timezone.utc) is not None else text
 
@@ -130,7 +133,7 @@ def citation_parts(line: str) -> tuple[str, tuple[Citation, ...]]:
     citations = tuple(_citation(m) for m in CITATION.finditer(line))
     if not citations:
         return line, ()
-    return CITATION.sub("", line).strip(), citations
+    return SPACED_CITATION.sub("", line).strip(), citations
 
 
 def _citation(match: re.Match[str]) -> Citation:
