@@ -210,8 +210,14 @@ def markdown_body(article: FakeArticle) -> str:
 
 
 def as_pelican(article: FakeArticle) -> str:
-    """Markdown with Pelican's `Key: value` metadata header."""
-    header = [f"Title: {article.title}", f"Date: {article.date_text}", f"Slug: {article.slug}",
+    """Markdown with Pelican's `Key: value` metadata header.
+
+    The date is given in UTC: Pelican groups its date archives over a list sorted
+    by instant, so mixed offsets near New Year split a year and it stops on the
+    second write of that year's page.
+    """
+    header = [f"Title: {article.title}", f"Date: {article.published.astimezone(timezone.utc).isoformat()}",
+              f"Slug: {article.slug}",
               f"Category: {article.source[0]}", f"Tags: {', '.join(article.tags)}",
               f"Authors: {'; '.join(article.authors)}", f"Summary: {article.teaser}"]
     return "\n".join(header) + "\n\n" + markdown_body(article)

@@ -80,9 +80,9 @@ def tree_pss_mb(root: int) -> float:
 
 
 def run_sampled(command: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, float]:
-    """Run to the end, sampling the process tree's memory; exit code (None on timeout), stderr, peak PSS."""
+    """Run to the end, sampling the process tree's memory; exit code (None on timeout), its output, peak PSS."""
     with tempfile.TemporaryFile("w+") as errors:
-        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, text=True,
+        child = subprocess.Popen(command, cwd=cwd, stdout=errors, stderr=subprocess.STDOUT, text=True,
                                  start_new_session=True)
         try:
             peak = sample_until_exit(child, timeout)
@@ -117,12 +117,12 @@ def measure(command: list[str], cwd: Path, timeout: float) -> Run:
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         wrapped = [str(GNU_TIME), "-v", "-o", report.name, *command] if GNU_TIME.exists() else command
         cpu_before, started = children_cpu(), time.perf_counter()
-        code, stderr, pss = run_sampled(wrapped, cwd, timeout)
+        code, output, pss = run_sampled(wrapped, cwd, timeout)
         wall, cpu = time.perf_counter() - started, children_cpu() - cpu_before
         rss = max_rss_mb(report.read()) if GNU_TIME.exists() else children_max_rss_mb()
     if code is None:
         return Run(wall, cpu, rss, pss, f"timed out after {timeout:.0f} s")
-    return Run(wall, cpu, rss, pss, "" if code == 0 else f"exit {code}: {last_line(stderr)}")
+    return Run(wall, cpu, rss, pss, "" if code == 0 else f"exit {code}: {last_line(output)}")
 
 
 def last_line(text: str) -> str:
