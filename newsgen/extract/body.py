@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..records import Block, Citation, Dropped
 from . import boilerplate as bp
-from .lines import (ATTRIBUTION, BREAK, BULLET, BYLINE, CHROME, CITATION, CONTRIBUTOR, DATE, FURNITURE, HEADLINE,
-                    PROSE, QUOTE, REPEAT, SHORT, STAMP, Line, blank_styled)
+from .lines import (ATTRIBUTION, BREAK, BULLET, BYLINE, CHROME, CHROME_BOX, CITATION, CONTRIBUTOR, DATE, FURNITURE,
+                    HEADLINE, PROSE, PULL_QUOTE, QUOTE, REPEAT, SHORT, STAMP, Line, blank_styled)
 from .notes import citation_parts
 
 SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SCORE, CHROME: bp.CHROME_COST,
@@ -55,11 +55,14 @@ class Story:
 
 
 def line_score(line: Line, blank_style: bool) -> float:
+    """What a line adds to the story region: prose words, less the cost of chrome (a chrome box once)."""
     if line.kind in TEXT:
         share = bp.TIGHT_PROSE_SHARE if blank_style and not (line.blank_before or line.blank_after) else 1.0
         return min(line.words, bp.PROSE_CAP) * share
     if line.kind in FURNITURE:
         return bp.FURNITURE_COST
+    if line.found == CHROME_BOX and not line.blank_before:
+        return 0.0
     cost = SCORES[line.kind]
     return cost * bp.ISOLATED_SHARE if line.isolated and line.kind not in (CHROME, BREAK) else cost
 
@@ -103,9 +106,9 @@ def _inline_break(lines: list[Line], i: int) -> bool:
 
 def title_index(lines: list[Line], start: int) -> int | None:
     """The headline: a line repeated on the page near the top, else the best headline-shaped line above."""
-    repeated = {line.text.casefold() for line in lines if line.kind == REPEAT}
+    repeated = {line.text.casefold() for line in lines if line.kind == REPEAT and line.found is None}
     for i, line in enumerate(lines[: start + 3]):
-        if line.text.casefold() in repeated and _title_shaped(line):
+        if line.kind != REPEAT and line.text.casefold() in repeated and _title_shaped(line):
             return i
     candidates = [i for i in range(max(0, start - TITLE_REACH), start)
                   if lines[i].kind in (SHORT, HEADLINE, PROSE) and _title_shaped(lines[i])]
@@ -129,17 +132,18 @@ def _title_shaped(line: Line) -> bool:
     return TITLE_WORDS[0] <= line.words <= TITLE_WORDS[1] and not bp.is_truncated(line.text)
 
 
-def dek_index(lines: list[Line], title: int, start: int) -> int | None:
+def dek_index(lines: list[Line], title: int, start: int, end: int) -> int | None:
     """The teaser under the headline: prose right after the title that the story does not continue from."""
     for i in range(title + 1, min(len(lines), max(start, title + 1) + 1)):
         line = lines[i]
         if line.kind == PROSE:
-            if not any(later.kind == PROSE for later in lines[i + 1:]):
+            if not any(later.kind == PROSE for later in lines[i + 1: end]):
                 return None
-            following = lines[i + 1].kind
+            following = lines[i + 1]
             if bp.is_truncated(line.text):
                 return i
-            header = following in FURNITURE | {REPEAT, CHROME} or _stamps_before_prose(lines, i + 1)
+            header = (following.kind in FURNITURE | {REPEAT} and following.found != PULL_QUOTE
+                      or _stamps_before_prose(lines, i + 1))
             return i if (i < start or header) and line.words <= DEK_WORDS else None
         if line.kind not in FURNITURE | {CHROME, SHORT}:
             return None
@@ -161,7 +165,7 @@ def story_of(lines: list[Line]) -> Story:
     story.title = title_index(lines, start)
     if story.title is not None:
         start = max(start, story.title + 1)
-        story.summary = dek_index(lines, story.title, start)
+        story.summary = dek_index(lines, story.title, start, end)
         if story.summary is not None:
             start = max(start, story.summary + 1)
     end = _story_end(lines, start, end)

@@ -28,6 +28,10 @@ STAMP, QUOTE, ATTRIBUTION = "stamp", "quote", "attribution"
 CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR = "caption", "credit", "byline", "date", "contributor"
 CORRECTION, NOTE, SOURCE, CITATION = "correction", "note", "source", "citation"
 FURNITURE = frozenset({CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR, CORRECTION, NOTE, SOURCE, CITATION})
+# Reasons that go with a label: why the line is chrome or a repeat.
+CHROME_BOX, PULL_QUOTE = "chrome box", "pull quote repeating the story"
+# Lines of a chrome box that become chrome with it (furniture keeps its own label).
+BOXED = frozenset({PROSE, SHORT, HEADLINE, CHROME, BREAK, BULLET})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
 MAX_STAMP_WORDS = 16
 # A line that is one quotation and nothing else: a pull quote or a quoted passage.
@@ -111,7 +115,7 @@ def with_chrome_boxes(lines: list[Line]) -> list[Line]:
             chrome = sum(member.kind in (CHROME, BREAK) for member in group)
             if (len(group) > 1 and chrome >= bp.BOX_CHROME_LINES and 2 * chrome >= len(group)
                     and all(member.words < bp.PROSE_WORDS for member in group)):
-                out[start: i + 1] = [replace(m, kind=CHROME, found="chrome box") if m.kind == PROSE else m
+                out[start: i + 1] = [replace(m, kind=CHROME, found=CHROME_BOX) if m.kind in BOXED else m
                                      for m in group]
             start = i + 1
     return out
@@ -152,12 +156,12 @@ def with_quotes(lines: list[Line]) -> list[Line]:
         attributed = (below is not None and not below.blank_before and below.words <= ATTRIBUTION_WORDS
                       and ATTRIBUTION_SHAPE.match(below.text) is not None)
         if repeated:
-            out[i] = replace(line, kind=REPEAT, found="pull quote repeating the story")
+            out[i] = replace(line, kind=REPEAT, found=PULL_QUOTE)
         elif attributed:
             out[i] = replace(line, kind=QUOTE)
         if attributed and below is not None:
             out[i + 1] = replace(below, kind=REPEAT if repeated else ATTRIBUTION,
-                                 found="pull quote repeating the story" if repeated else None)
+                                 found=PULL_QUOTE if repeated else None)
     return out
 
 

@@ -47,6 +47,12 @@ def load(text: str | bytes, name: str = "a.txt") -> Article:
     ("• Fares stay the same", "bullet"),
     ("By Jane Doe, Staff Writer", "byline"),
     ("CNN's Ibrahim Dahman assisted in this report.", "contributor"),
+    ("16.05 BST", "stamp"),
+    ("Story continues below advertisement", "chrome"),
+    ("Posted in Baking Notes | 14 Comments", "chrome"),
+    ("4 minute read", "chrome"),
+    ("Il vous reste 35 % de cet article à lire. La suite est réservée aux abonnés.", "chrome"),
+    ("By signing up you agree to our Terms of Use and Privacy Policy.", "chrome"),
 ], ids=lambda value: value[:24] if isinstance(value, str) else None)
 def test_line_labels(line: str, kind: str) -> None:
     assert page_lines(line, 1, UTC)[0].kind == kind
@@ -60,6 +66,32 @@ def test_a_repeated_line_is_labelled_a_repeat() -> None:
 def test_lines_under_a_colon_are_list_items() -> None:
     lines = page_lines("The new stops are:\nMill Road\nStation Square\n\nMore text", 1, UTC)
     assert [line.kind for line in lines[1:3]] == ["bullet", "bullet"]
+
+
+def test_lines_between_numbered_items_belong_to_the_list() -> None:
+    article = load(f"Deals\n\n{PARAGRAPH}\n\n1) Lamp\nhttp://example.org/a\n2) Chair\nhttp://example.org/b\n\n{SECOND}")
+    assert [b.type for b in article.body] == ["paragraph", "list", "paragraph"]
+    assert article.body[1].items == ("Lamp", "http://example.org/a", "Chair", "http://example.org/b")
+
+
+def test_a_pull_quote_repeating_the_story_is_dropped_with_its_attribution() -> None:
+    quote = "after months of petitions from shift workers who had no way home"
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n“{quote}”\n— A. Driver\n\n{SECOND}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+    assert {d.text for d in article.dropped} >= {f"“{quote}”", "— A. Driver"}
+
+
+def test_an_attributed_quote_that_repeats_nothing_is_a_quote_block() -> None:
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n“Nobody should walk home at 3am.”\n"
+                   f"— A. Driver\n\n{SECOND}")
+    assert article.body[1].type == "quote" and article.body[1].text.endswith("— A. Driver")
+
+
+def test_a_newsletter_box_inside_the_story_is_dropped_whole() -> None:
+    box = ("Sign up for our newsletter\nThe week's most important stories, every Friday.\n"
+           "Enter your email address\nSubscribe")
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{box}\n\n{SECOND}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
 
 
 @pytest.mark.parametrize(("text", "words"), [("one two three", 3), ("日本語の文章です", 4), ("", 0)])
