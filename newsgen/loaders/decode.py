@@ -17,8 +17,13 @@ ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Zero-width spaces and bidi overrides carry no text, they only hide or reorder it
 # (the joiners U+200C/U+200D stay: Persian and emoji spell with them).
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
-# Browsers read unlabelled Western text as Windows-1252; so do we when detection ties.
-WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+# Codecs that read_as_western has already ruled out, and Mac code pages, rare on the web.
+WESTERN = ("cp1252", "latin_1", "iso8859_1", "iso8859_15")
+# In Western European languages accented letters are a small minority; in Cyrillic or Greek
+# text misread as Windows-1252 nearly every letter is "accented".
+MAX_ACCENTED_SHARE = 0.25
+# A symbol between two letters ("Wa³êsa", "¿ó³w") is a Central European letter misread as Windows-1252.
+MISREAD_LETTER = re.compile(r"(?<=[^\W\d_])[\u00a2-\u00bf\u0152\u0153\u0178\u02c6\u2020\u2021\u2030](?=[^\W\d_])")
 # Share of control characters above which a file is binary, not text.
 MAX_CONTROL_SHARE = 0.01
 
@@ -49,13 +54,21 @@ def decoded(data: bytes, path: str) -> str:
 
 
 def legacy_encoding(data: bytes) -> str:
-    """The detected single- or multi-byte encoding; Windows-1252 wins ties, as in browsers."""
-    matches = list(from_bytes(data[:200_000]))
-    if not matches:
+    """Windows-1252 when the text reads as Western European in it, as browsers assume; else detected."""
+    if reads_as_western(data):
         return "cp1252"
-    least_chaos = min(m.chaos for m in matches)
-    tied = [m.encoding for m in matches if m.chaos == least_chaos]
-    return "cp1252" if any(e in WESTERN for e in tied) else tied[0]
+    matches = [m for m in from_bytes(data[:200_000]) if not m.encoding.startswith(("mac", *WESTERN))]
+    return matches[0].encoding if matches else "cp1252"
+
+
+def reads_as_western(data: bytes) -> bool:
+    try:
+        text = data[:200_000].decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    return accented <= MAX_ACCENTED_SHARE * max(len(letters), 1) and not MISREAD_LETTER.search(text)
 
 
 def normalise(text: str) -> str:

@@ -43,3 +43,12 @@ def test_non_text_is_a_source_error_naming_the_file(data: bytes, reason: str) ->
     with pytest.raises(SourceError) as caught:
         decode(data, "bad.txt")
     assert reason in caught.value.reason and caught.value.path == "bad.txt"
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("Le café de la gare a rouvert ; « c’est un soulagement », dit-on — 3 € le crème.\n" * 4, "cp1252"),
+    ("Wałęsa powiedział, że żółw i źrebię są w ogrodzie zoologicznym w Gdańsku.\n" * 4, "cp1250"),
+    ("Москва заявила, что новые правила вступят в силу завтра утром.\n" * 4, "cp1251"),
+], ids=["french-cp1252", "polish-cp1250", "russian-cp1251"])
+def test_legacy_code_pages_are_told_apart(text: str, codec: str) -> None:
+    assert decode(text.encode(codec), "a.txt") == text

@@ -83,7 +83,6 @@ KNOWN_GAPS = {
                                 "bylines keep the outlet after 'By X and Y, Outlet' as an author",
     "contributors_grain_corridor": "bylines.contributor_names misses 'X contributed reporting from A, "
                                    "and Y from B. Research was contributed by Z.'",
-    "cp1252_crlf_cafe": "decode.legacy_encoding picks a wrong single-byte code page for cp1252 bytes",
     "french_boulangerie_apprentis": "dates miss the updated time in 'Publié le ..., modifié le ... à 11h02'",
     "italian_treno_notturno": "dates miss the updated time in 'Pubblicato il ... · Aggiornato alle 12:45'",
     "live_blog_storm": "bylines drop the second author of 'By X (now) and Y (earlier)'",
