@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from ..records import Article, Entities
 from .language import language_of
@@ -57,12 +59,14 @@ WORD_EDGES = ".,;:!?\"'“”‘’()[]{}«»…"
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 # Before a mention at a sentence start: nothing, or the end of a sentence, clause or list marker.
 SENTENCE_END = frozenset(".!?:;…—–-|•·*>")
+# Words longer than this, starting with a letter, are the words whose capitals tell a heading.
+LONG_WORD_CHARS = 3
 # A line ending with one of these ends like a sentence.
 SENTENCE_STOPS = ".!?\"”’)"
 OPENERS = "\"“”‘'([«„ \t"
 # A name right after these words is a photo credit, not part of the story.
 CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
-CREDIT_WORDS = re.compile(r"photo|image|picture|illustration|credit", re.I)
+CREDIT_WORDS = ("photo", "image", "picture", "illustration", "credit")
 # Prepositions that take places far more than companies ("from Google", "at NASA" are left out).
 PLACE_PREPOSITIONS = frozenset("in near outside inside across throughout".split())
 SPEECH_VERBS = frozenset("said says told added asked stated wrote tweeted declared according".split())
@@ -73,6 +77,7 @@ ORG_NOUNS = frozenset("group company firm organization organisation agency movem
                       "charity startup bank outlet newspaper broadcaster union faction coalition".split())
 PERSON_NOUNS = frozenset("administration".split())
 # An apposition starts with a determiner: "Hamas, the Palestinian militant group".
+FOLLOWING_WORD = re.compile(r"[\w'’-]+")
 APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their) ")
 AND_BEFORE = re.compile(r"(?:^|[^\w\s-] ?|\b(?:[a-z][\w-]*|The) )([A-Z][\w-]+) and $")
 # A name right after "Capitalised for/of/and" is the tail of a longer one ("Commissioner for Human Rights").
@@ -94,10 +99,13 @@ class Tally:
 
     def kind(self) -> tuple[str, int]:
         """The kind most of the strongest evidence points to, and that strength."""
+        best: dict[int, tuple[str, int]] = {}
+        for (kind, strength), votes in self.votes.items():
+            if strength not in best or votes > best[strength][1]:
+                best[strength] = (kind, votes)  # ties go to the kind voted for first
         for strength in (STRONG, WEAK):
-            kinds = Counter({k: n for (k, s), n in self.votes.items() if s == strength})
-            if kinds:
-                kind, votes = kinds.most_common(1)[0]
+            if strength in best:
+                kind, votes = best[strength]
                 if strength == STRONG or kind != PLACE or votes >= max(WEAK_PLACE_VOTES,
                                                                        WEAK_PLACE_SHARE * self.mentions):
                     return kind, strength
@@ -126,15 +134,23 @@ class Reader:
     def __init__(self, lex: Lexicon, lower_words: set[str], english: bool, tallies: dict[str, Tally]):
         self.lex, self.lower_words, self.english, self.tallies = lex, lower_words, english, tallies
         self.order = 0
+        # A run's pieces depend only on its text and on whether it opens a sentence: read once per article.
+        self.known_pieces: dict[tuple[str, bool], list[tuple[int, list[str]]]] = {}
 
     def read_line(self, line: str) -> None:
         prose = _is_prose(line)
-        credits = "/" in line or CREDIT_WORDS.search(line) is not None
+        credits = _may_credit(line)
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
             if not text[0].isupper() or line[at - 1:at].isalnum():
                 continue
-            for start, tokens in self._pieces(line, text, at):
+            key = (text, _sentence_start(line, at))
+            pieces = self.known_pieces.get(key)
+            if pieces is None:
+                pieces = self.known_pieces[key] = [(start - at, tokens) for start, tokens in
+                                                   self._pieces(line, text, at)]
+            for offset, tokens in pieces:
+                start = at + offset
                 end = start + len(" ".join(tokens))
                 if not (credits and _credit(line, start, end)):
                     self._classify(tokens, line[max(0, start - 40):start], line[end:end + 120], prose)
@@ -203,7 +219,7 @@ class Reader:
         known = _known(lex, name)
         if known:
             self._vote(known[0], known[1], STRONG, prose)
-        elif all(t.isupper() for t in tokens) and not (len(tokens) == 1 and _acronym(name)):
+        elif all(map(str.isupper, tokens)) and not (len(tokens) == 1 and _acronym(name)):
             return  # shouted words: only the gazetteers can tell a name among them
         elif tokens[0].lower() in lex.function_words and len(tokens) > 1:
             self._classify(tokens[1:], before, after, prose)
@@ -214,7 +230,7 @@ class Reader:
         elif tokens[0] in lex.demonyms or tokens[0][:-1] in lex.demonyms:
             if len(tokens) > 1:
                 self._classify(tokens[1:], before, after, prose)
-        elif any(t in lex.titles for t in tokens):
+        elif not lex.titles.isdisjoint(tokens):
             self._titled(tokens, prose)
         elif tokens[0] in lex.first_names and 1 < len(tokens) <= MAX_NAME_TOKENS and self._surnames(tokens[1:]):
             self._vote(name, PERSON, STRONG, prose)
@@ -271,8 +287,8 @@ class Reader:
 
     def _cued(self, tokens: list[str], before: str, after: str) -> tuple[str, int]:
         """What the words around an unknown name say it is (English cues)."""
-        previous = before.split()[-1:]
-        following = re.findall(r"[\w'’-]+", after)
+        previous = before.rsplit(None, 1)[-1:]
+        following = FOLLOWING_WORD.findall(after)
         if APPOSITION.match(after):
             for word in following[1:APPOSITION_WORDS]:
                 kind = self._noun_kind(word)
@@ -335,6 +351,7 @@ def _parenthesised(before: str, after: str) -> bool:
     return before.endswith("(") and after.startswith(")")
 
 
+@lru_cache(maxsize=8192)
 def _name_shaped(token: str) -> bool:
     """Not a product code, web address, camel-case brand or nationality adjective."""
     core = token.replace("-", "").replace("'", "").replace("’", "")
@@ -344,8 +361,10 @@ def _name_shaped(token: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    letters = sum(c.isalpha() for c in word)
-    return word.isupper() and ACRONYM_LETTERS[0] <= letters <= ACRONYM_LETTERS[1] and letters >= len(word) - 1
+    if not word.isupper():
+        return False
+    letters = sum(map(str.isalpha, word))
+    return ACRONYM_LETTERS[0] <= letters <= ACRONYM_LETTERS[1] and letters >= len(word) - 1
 
 
 def _is_prose(line: str) -> bool:
@@ -353,18 +372,32 @@ def _is_prose(line: str) -> bool:
     words = line.split()
     if len(words) < PROSE_MIN_WORDS:
         return False
-    if sum(w.isupper() for w in words) > SHOUTED_SHARE * len(words):
+    if sum(map(str.isupper, words)) > SHOUTED_SHARE * len(words):
         return False
-    long_words = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
-    capitalised = sum(w[0].isupper() for w in long_words)
     # Headings rarely end like a sentence, name-dense sentences do: they need every word capitalised.
     share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
+    rest = words[1:]
+    capitals = sum(map(str.isupper, map(itemgetter(0), rest)))
+    fewest_long = sum(map(LONG_WORD_CHARS.__lt__, map(len, rest))) + sum(
+        map(str.isalpha, map(itemgetter(0), rest))) - len(rest)
+    if capitals < share * fewest_long:
+        return True  # the common case, settled by counts alone: far more long words than capitals
+    long_words = [w for w in rest if len(w) > LONG_WORD_CHARS and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in long_words)
     return len(long_words) < HEADING_MIN_WORDS or capitalised < share * len(long_words)
+
+
+def _may_credit(line: str) -> bool:
+    """Whether a line can hold a photo credit at all: a slash or a credit word."""
+    if "/" in line:
+        return True
+    lowered = line.lower()
+    return any(word in lowered for word in CREDIT_WORDS)
 
 
 def _lower_words(text: str) -> set[str]:
     """Words written in lower case somewhere in the text: a capitalised one at a sentence start is not a name."""
-    return {w for w in (word.strip(WORD_EDGES) for word in text.split()) if w[:1].islower()}
+    return {w for w in (word.strip(WORD_EDGES) for word in set(text.split())) if w[:1].islower()}
 
 
 def _unpossessed(token: str) -> str:
