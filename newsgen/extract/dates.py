@@ -81,8 +81,12 @@ DATE_SHAPES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"{MONTH_WORD}\s+{DAY}(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+)?{YEAR}", re.IGNORECASE),
 )
+# A character (or pair) each shape cannot match without, in DATE_SHAPES order: cheap tests before the scans.
+SHAPE_MARKS: tuple[tuple[str, ...], ...] = (("-",), ("年", "년"), (".", "/"), (".",), ("/",), (), ())
 # Every date shape has a four-digit year or a slashed two-digit one: a cheap test before the shapes.
 YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d/\d\d(?!\d)")
+# ... and YEAR_HINT cannot match without one of these, found far faster by substring search.
+YEAR_MARKS = ("19", "20", "/")
 # The slashed shape: which of day and month comes first is settled per line (see `_slashed`).
 SLASHED = DATE_SHAPES[4]
 # A clock time, a 12-hour marker, and a zone: "10:42 AM EDT", "14h30", "1909 GMT", "12時34分".
@@ -145,7 +149,7 @@ def date_mention(line: str, tz: tzinfo) -> DateMention | None:
 
 def date_mentions(line: str, tz: tzinfo) -> tuple[DateMention, ...]:
     """Every date a stamp line gives ("Published: May 1, 2024 Updated: May 2, 2024" has two); () for prose."""
-    if len(line) > 2 * MAX_STAMP_CHARS or not YEAR_HINT.search(line):
+    if len(line) > 2 * MAX_STAMP_CHARS or not _may_have_date(line):
         return ()
     text = " ".join(line.split())
     if len(text) > MAX_STAMP_CHARS or SOCIAL_SIGNATURE.search(text):
@@ -175,9 +179,11 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 def _days(text: str) -> list[tuple[datetime, int, int]]:
     """The valid calendar dates in the text with where they are, in reading order, never overlapping."""
     found: list[tuple[datetime, int, int]] = []
-    if not YEAR_HINT.search(text):
+    if not _may_have_date(text):
         return found
-    for shape in DATE_SHAPES:
+    for shape, marks in zip(DATE_SHAPES, SHAPE_MARKS):
+        if marks and not _contains_any(text, marks):
+            continue
         for match in shape.finditer(text):
             if any(match.start() < end and start < match.end() for _, start, end in found):
                 continue
@@ -185,6 +191,17 @@ def _days(text: str) -> list[tuple[datetime, int, int]]:
             if day is not None:
                 found.append((day, match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+def _may_have_date(text: str) -> bool:
+    return _contains_any(text, YEAR_MARKS) and YEAR_HINT.search(text) is not None
+
+
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:
+        if part in text:
+            return True
+    return False
 
 
 def _calendar_day(match: re.Match[str], text: str) -> datetime | None:

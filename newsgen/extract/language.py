@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 
 # Characters read: enough for a stable answer, little enough to stay fast on long pages.
-SAMPLE_CHARS = 6000
+SAMPLE_CHARS = 3000
 # Fewer letters than this in the leading script and there is nothing to decide on.
 MIN_LETTERS = 20
 # Kana above this share of the Han and kana characters makes a text Japanese (Chinese has none).
@@ -106,6 +106,9 @@ PUNCTUATION = ".,;:!?\"'“”‘’«»()[]{}…—–-/|*"
 def language_of(text: str) -> str:
     """The language code, or "" when the text does not say clearly enough."""
     sample = text[:SAMPLE_CHARS]
+    if sample.isascii():  # the common case: Latin letters only, none of them distinctive
+        letters = sum(map(str.isalpha, sample))
+        return latin_language(sample, Counter()) if letters >= MIN_LETTERS else ""
     chars = Counter(sample)
     scripts = script_letters(chars)
     if not scripts:
@@ -147,13 +150,13 @@ def marked_language(chars: Counter[str], marks: dict[str, str], letters: int) ->
 def latin_language(sample: str, chars: Counter[str]) -> str:
     """The best-scoring language by function words, helped by letters only it uses."""
     scores: Counter[str] = Counter()
-    for word in sample.lower().split():
+    for word, count in Counter(sample.lower().split()).items():  # each distinct word looked up once
         codes = _WORD_LANGUAGES.get(word.strip(PUNCTUATION))
         if codes:
             for code in codes:
-                scores[code] += 1 / len(codes)
+                scores[code] += count / len(codes)
     for code, own in LATIN_LETTERS.items():
-        scores[code] += LETTER_WEIGHT * sum(chars[c] + chars[c.upper()] for c in own)
+        scores[code] += LETTER_WEIGHT * sum(chars.get(c, 0) + chars.get(c.upper(), 0) for c in own)
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < MIN_HITS:
         return ""
