@@ -34,6 +34,10 @@ NAME_SEPARATOR = re.compile(
     r"\bwith\b|\bmit\b|\bavec\b|\bcon\b|\bcom\b)\s*",
     re.IGNORECASE,
 )
+# "(now)", "(earlier)", "(updates)": a short aside in lower case after a name, not part of it.
+ASIDE = re.compile(r"\s*\([a-zà-ÿ][^()]{0,24}\)")
+# The conjunction that closes a list of names, in several languages.
+LIST_AND = re.compile(r"\s(?:and|und|et|y|e|en|og|och|i|ja|и|ve|dan|&)\s", re.IGNORECASE)
 # Where the names stop: a bar or dash, a date, an e-mail, a digit, "on"/"at"/"for"/"|", "Updated".
 NAMES_END = re.compile(
     r"\s+(?:[|–—•·]|-\s|/\s|\bon\b|\bat\b|\bfor\b|\bin\b|\bpublished\b|\bupdated\b|\bposted\b)"
@@ -66,11 +70,17 @@ OUTLET_POSSESSIVE = re.compile(r"^(?:the\s+)?\S+(?:\s+\S+){0,2}?['’]s\s+(?=[A-
 # Contributor credits: "X and Y contributed reporting", "X assisted in this report", "X contributed to this story".
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:also\s+)?(?:contributed|assisted|helped|reported|contributes)\b"
-    r"(?:\s+\w+){0,4}?\s+(?:report(?:ing)?|story|article|coverage|research)(?:\s+(?:from|in)\s+[^.]{1,60})?\.?$"
+    r"(?:\s+\w+){0,4}?\s+(?:report(?:ing)?|story|article|coverage|research)(?:\s+(?:from|in)\s+(?P<places>[^.]{1,60}))?\.?$"
     r"|^(?P<de>.+?)\s+(?:hat|haben)\s+(?:zu\s+diesem\s+(?:Bericht|Artikel)\s+)?beigetragen\.?$"
     r"|^(?P<fr>.+?)\s+(?:a|ont)\s+contribué\s+à\s+cet?\s+(?:article|reportage)\.?$",
     re.IGNORECASE,
 )
+# Sentences of a credit line: a full stop, then a capital.
+SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ)][.!?])\s+(?=[A-ZÀ-Þ])")
+# "..., and Tomasz Wilk from Warsaw": more people after the first one's place, each with their own place.
+ALSO_FROM = re.compile(r"(?:,\s*|\s+)and\s+(?P<name>[A-ZÀ-Þ][^,]{1,40}?)\s+(?:from|in)\s+[A-ZÀ-Þ]")
+# Where a contributor reported from, after the name: " in Helena", " from Kyiv".
+PLACE_AFTER_NAME = re.compile(r"\s+(?:in|from)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*)*")
 # A contributor credit ends with one of these words (lower-cased), within the last characters of the line
 # (the word, "from" and a place of up to 60 characters): a cheap test before CONTRIBUTED.
 CREDIT_ENDINGS = ("report", "story", "article", "coverage", "research", "beigetragen")
@@ -79,7 +89,7 @@ CREDIT_VERBS = ("contribu", "assisted", "helped", "reported", "beigetragen")
 # Wire credits: "Reporting by X; Editing by Y", "Additional reporting by X", "Mitarbeit: X".
 REPORTING_BY = re.compile(
     r"(?:^|[;(]\s*)(?:additional\s+)?(?:reporting|writing|research|compiled|con\s+la\s+colaboración\s+de|"
-    r"mitarbeit|colaboraram)\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
+    r"mitarbeit|colaboraram)(?:\s+(?:was|were)\s+(?:also\s+)?contributed)?\s*(?:by|:|de)?\s+(?P<names>[^;)]+)",
     re.IGNORECASE,
 )
 # A wire credit opens the line with one of these (lower-cased), when no ';' or '(' comes before it.
@@ -101,26 +111,48 @@ def byline_authors(line: str) -> tuple[str, ...] | None:
     opener = BYLINE_OPENER.match(text)
     if opener is None:
         return None
-    names = _names(_until_names_end(text[opener.end() :]), outlet_last=True)
+    listed = _before_outlet(_until_names_end(ASIDE.sub("", text[opener.end() :])))
+    names = _names(listed, outlet_last=True)
     return names or None
 
 
 def contributor_names(line: str) -> tuple[str, ...] | None:
-    """The people a reporting credit names, or None when the line is not one."""
+    """The people a reporting credit names, or None when the line is not one.
+
+    A line of several sentences ("X contributed reporting from A. Research was contributed by Y.") is a
+    credit only when every sentence is one.
+    """
     text = line.strip().strip("()[]*_ ")
-    if len(text) > MAX_CREDIT_CHARS:
-        return None
+    if len(text) > MAX_CREDIT_CHARS or not (_contains_any(text.lower(), CREDIT_VERBS)
+                                             or _opens_like_wire_credit(text)):
+        return None  # the first sentence can be no credit
+    found: list[str] = []
+    for sentence in SENTENCE_BREAK.split(text):
+        names = _credited(sentence)
+        if not names:
+            return None
+        found.extend(names)
+    return tuple(dict.fromkeys(found)) or None
+
+
+def _credited(text: str) -> tuple[str, ...]:
+    """The people one sentence of a reporting credit names; () when it is not one."""
     if _ends_like_credit(text):
         match = CONTRIBUTED.match(text)
         if match is not None:
             listed = match.group("names") or match.group("de") or match.group("fr")
-            names = _names(CREDIT_PREFIX.sub("", OUTLET_POSSESSIVE.sub("", listed)))
-            return names or None
+            names = _names(_without_places(CREDIT_PREFIX.sub("", OUTLET_POSSESSIVE.sub("", listed))))
+            more = [n for m in ALSO_FROM.finditer(match.group("places") or "") for n in _names(m.group("name"))]
+            return (*names, *more) if names else ()
     if not _opens_like_wire_credit(text):
-        return None
-    found = [_names(_until_names_end(m.group("names"))) for m in REPORTING_BY.finditer(text)]
-    names = tuple(dict.fromkeys(n for group in found for n in group))
-    return names or None
+        return ()
+    found = [_names(_until_names_end(_without_places(m.group("names")))) for m in REPORTING_BY.finditer(text)]
+    return tuple(n for group in found for n in group)
+
+
+def _without_places(text: str) -> str:
+    """Names without where each reported from ("Jane Doe in Paris and John Roe in Rome")."""
+    return PLACE_AFTER_NAME.sub("", text)
 
 
 def _ends_like_credit(text: str) -> bool:
@@ -146,6 +178,16 @@ def _contains_any(text: str, words: tuple[str, ...]) -> bool:
         if word in text:
             return True
     return False
+
+
+def _before_outlet(text: str) -> str:
+    """The names of "Jane Doe and John Roe, Harrowgate Ledger": a comma after the list's closing "and" starts
+    the outlet or role."""
+    closing = None
+    for closing in LIST_AND.finditer(text):
+        pass
+    comma = text.find(",", closing.end()) if closing else -1
+    return text[:comma] if comma >= 0 else text
 
 
 def _until_names_end(text: str) -> str:

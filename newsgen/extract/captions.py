@@ -85,6 +85,13 @@ CAPITAL_START = re.compile(CAPITAL_WORD)
 CAPTION_START = re.compile(r"\s*(?:\d{1,3}\s*(?:of|/)\s*\d|©|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s.,'’()-]{1,60}?\s+[-–—]\s)")
 # How a trailing toggle ends: a cheap test before TRAILING_TOGGLE.
 TOGGLE_ENDINGS = ("less", "more", "expand", "close")
+# "Mireille Sandoval/Harrowgate Ledger": a line of its own naming a person (two or three capitalised words,
+# not shouted), a slash and an outlet of two words or more; breadcrumbs ("World/Middle East", "Method/Rule")
+# have one word on a side.
+PERSON_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’-]*"
+BARE_CREDIT = re.compile(
+    rf"{PERSON_WORD}(?:\s+(?:[A-Z]\.\s+)?{PERSON_WORD}){{1,2}}\s*/\s*{CAPITAL_WORD}(?:\s+{CAPITAL_WORD}){{1,3}}"
+)
 # Ellipses that mark a truncated copy of a caption.
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
 SPACES = re.compile(r"\s+")
@@ -123,7 +130,10 @@ def credit_only(line: str) -> str | None:
     if not text or _is_copyright(squeezed):
         return None
     credit, rest = _split_credit(text, alone=True)
-    return credit if credit and not rest.strip(" .,:;-–—") else None
+    if credit and not rest.strip(" .,:;-–—"):
+        return credit
+    bare = BARE_CREDIT.fullmatch(text)
+    return bare.group() if bare else None
 
 
 def _squeezed(line: str, limit: int) -> str:

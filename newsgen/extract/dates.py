@@ -101,7 +101,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "updated",
         re.compile(
-            r"(?i:(?<![^\W\d_])(?:(?:last\s+)?(?:updated?|modified|edited|revised)|aktualisiert|stand:|"
+            r"(?i:(?<![^\W\d_])(?:(?:last\s+)?(?:updated?|modified|edited|revised)|aktualisiert|geändert|stand:|"
+            r"modifié|modifiée|modificad[oa]|modificat[oa]|gewijzigd|"
             r"mis\s+à\s+jour|màj|actualizad[oa]|actualización|atualizad[oa]|aggiornat[oa]|aggiornamento|"
             r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|обновлено|обновлен|оновлено|güncelleme|"
             r"diperbarui))|更新|수정"
@@ -158,14 +159,44 @@ def date_mentions(line: str, tz: tzinfo) -> tuple[DateMention, ...]:
     if not days:
         return ()
     taken = [(start, end) for _, start, end in days]
-    mentions = []
+    mentions: list[tuple[int, DateMention]] = []
     for index, (day, start, end) in enumerate(days):
         before = days[index - 1][2] if index else 0
-        after = days[index + 1][1] if index + 1 < len(days) else len(text)
+        after = _next_label(text, end, days[index + 1][1] if index + 1 < len(days) else len(text))
         value, span = _with_time(day, text, (end, after), (before, start), tz)
         taken.extend([span] if span else [])
-        mentions.append(DateMention(kind=_kind(text, start), value=value, text=text))
-    return tuple(mentions) if _is_stamp(_without(text, taken)) else ()
+        mentions.append((start, DateMention(kind=_kind(text, start), value=value, text=text)))
+    mentions.extend(_labelled_times(text, days, taken, tz))
+    if not _is_stamp(_without(text, taken)):
+        return ()
+    return tuple(mention for _, mention in sorted(mentions, key=lambda item: item[0]))
+
+
+def _next_label(text: str, start: int, end: int) -> int:
+    """Where the first label between start and end begins (else end): a time after it is that label's."""
+    return min((m.start() for _, pattern in LABELS for m in [pattern.search(text, start, end)] if m), default=end)
+
+
+def _labelled_times(text: str, days: list[tuple[datetime, int, int]], taken: list[tuple[int, int]],
+                    tz: tzinfo) -> list[tuple[int, DateMention]]:
+    """"... 2023 alle 09:10 · Aggiornato alle 12:45": a label and a time of their own, on the day written
+    before them; each time found is added to `taken`."""
+    found = []
+    for kind, pattern in LABELS:
+        for label in pattern.finditer(text):
+            earlier = [day for day, _, end in days if end <= label.start()]
+            later = [start for _, start, _ in days if start >= label.end()]
+            match = TIME_PATTERN.search(text, label.end(), later[0] if later else len(text))
+            if not earlier or match is None or any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            hour, minute = _clock(match)
+            if hour is None:
+                continue
+            local = earlier[-1].replace(hour=hour, minute=minute, second=int(match["second"] or 0))
+            zone = _zone(match["zone"], local) if match["zone"] else None
+            taken.append(match.span())
+            found.append((label.start(), DateMention(kind=kind, value=local.replace(tzinfo=zone or tz), text=text)))
+    return found
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -26,6 +26,8 @@ BYLINES = [
     ("By Abigail Van Buren", ("Abigail Van Buren",)),
     ("by Rahul 0", ("Rahul",)),
     ("By: Jane Doe", ("Jane Doe",)),
+    ("By Priya Nandakumar and Sam Okoro, Harrowgate Ledger", ("Priya Nandakumar", "Sam Okoro")),
+    ("By Hannah Lowry (now) and Edwin Gale (earlier)", ("Hannah Lowry", "Edwin Gale")),
     ("Von Anna Müller und Peter Schmidt", ("Anna Müller", "Peter Schmidt")),
     ("Par Jean Dupont, AFP", ("Jean Dupont",)),
     ("Por María José García", ("María José García",)),
@@ -70,6 +72,11 @@ CONTRIBUTORS = [
         ("Jane Doe", "John Roe", "Ann Poe"),
     ),
     ("Additional reporting by Ann Poe", ("Ann Poe",)),
+    ("Anya Petrenko contributed reporting from Kyiv, and Tomasz Wilk from Warsaw. Research was contributed by "
+     "Sheila Oduya.", ("Anya Petrenko", "Tomasz Wilk", "Sheila Oduya")),
+    ("Associated Press writer Nell Ortiz in Helena contributed to this report.", ("Nell Ortiz",)),
+    ("Reporting by Tomás Herrera in Santiago and Clara Voss in London; Additional reporting by Inés Paredes",
+     ("Tomás Herrera", "Clara Voss", "Inés Paredes")),
     ("Anna Müller hat zu diesem Bericht beigetragen.", ("Anna Müller",)),
     ("Jean Dupont a contribué à cet article.", ("Jean Dupont",)),
 ]
@@ -80,6 +87,7 @@ NOT_CONTRIBUTORS = [
     "Reporting by the team was extensive, he said.",
     "Contributing Writer",
     "Feel free to contribute!",
+    "Jane Doe contributed reporting from Kyiv. The talks resume on Monday.",
     "The decision to contribute proceeds from the film was led by the producer.",
     "",
 ]

@@ -67,6 +67,7 @@ CREDIT_LINES = [
     ("Bild: Keystone", "Keystone"),
     ("(Getty Images)", "Getty Images"),
     ("Photo by John Smith", "John Smith"),
+    ("Mireille Sandoval/Harrowgate Ledger", "Mireille Sandoval/Harrowgate Ledger"),
 ]
 
 NOT_CREDIT_LINES = [
@@ -75,6 +76,9 @@ NOT_CREDIT_LINES = [
     "Copyright © 2000—2019. Example Media",
     "Home | World | Politics",
     "PanEuropa Photo:",
+    "World/Middle East",
+    "Reservation Method/Rule",
+    "Ukraine War/Russia",
     "Photos",
     "The pictures were taken by John Smith",
     "Spain's Ana Ruiz celebrates a point. (Manu Diaz/AP)",

@@ -101,6 +101,30 @@ def test_glued_updated_label_counts_for_second_date() -> None:
     assert [m.kind for m in found] == ["date", "updated"]
 
 
+TWO_MOMENTS = [
+    ("Publié le 18 septembre 2023 à 06h30, modifié le 18 septembre 2023 à 11h02",
+     [("published", datetime(2023, 9, 18, 6, 30, tzinfo=UTC)), ("updated", datetime(2023, 9, 18, 11, 2, tzinfo=UTC))]),
+    # A labelled time without a date of its own is on the day written before it.
+    ("Pubblicato il 21 novembre 2023 alle 09:10 · Aggiornato alle 12:45",
+     [("published", datetime(2023, 11, 21, 9, 10, tzinfo=UTC)),
+      ("updated", datetime(2023, 11, 21, 12, 45, tzinfo=UTC))]),
+    # The time after a date belongs to the label that comes before it, not to that date.
+    ("Published 6:02 a.m. ET April 11, 2024 Updated 9:40 a.m. ET April 11, 2024",
+     [("published", datetime(2024, 4, 11, 6, 2, tzinfo=timezone(timedelta(hours=-4)))),
+      ("updated", datetime(2024, 4, 11, 9, 40, tzinfo=timezone(timedelta(hours=-4))))]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), TWO_MOMENTS, ids=[t[0][:40] for t in TWO_MOMENTS])
+def test_published_and_updated_moments(line: str, expected: list[tuple[str, datetime]]) -> None:
+    assert [(m.kind, m.value) for m in date_mentions(line, UTC)] == expected
+
+
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Publié il y a 3 heures", "Aggiornato alle 12:45"])
+def test_relative_or_dateless_stamp_is_no_date(line: str) -> None:
+    assert date_mentions(line, UTC) == ()
+
+
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
