@@ -1,6 +1,6 @@
 """Body-extraction quality and speed of the loaders on the shared evaluation pages.
 
-Usage: python benchmarks/eval_extraction.py [--form text] [--form text-main] [--form html] [--json]
+Usage: python benchmarks/eval_extraction.py [--form text] [--form text-main] [--form html] [--json] [--per-page]
 
 Runs the loader over `../shared/eval/dev/<form>/`, writes {"articleBody": ...} per
 id into a temporary folder, and scores it with the benchmark's own metric
@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
@@ -49,8 +50,9 @@ def body_of(data: bytes, rel: str) -> str:
         return ""
 
 
-def evaluate(form: str, eval_dir: Path = EVAL) -> dict[str, float]:
-    """Precision, recall, F1 and articles/second of the loader on one form of the dev pages."""
+def evaluate(form: str, eval_dir: Path = EVAL) -> dict[str, Any]:
+    """Precision, recall, F1 and articles/second of the loader on one form of the dev pages, and the
+    same figures per page (worst first) under "pages"."""
     score = scorer(eval_dir)
     ids = (eval_dir / "dev" / "ids.txt").read_text().split()
     pages = {i: (eval_dir / "dev" / form / f"{i}{SUFFIXES[form]}").read_bytes() for i in ids}
@@ -62,7 +64,9 @@ def evaluate(form: str, eval_dir: Path = EVAL) -> dict[str, float]:
             (Path(tmp) / f"{i}.json").write_text(json.dumps({"articleBody": text}), encoding="utf-8")
         truth = eval_dir / "dev" / "truth"
         items = [score.compare(score.body(truth / f"{i}.json"), score.body(Path(tmp) / f"{i}.json")) for i in ids]
-    return {**score.score(items), "articles_per_second": len(ids) / elapsed}
+    pages_scored = sorted(((i, score.score([item])) for i, item in zip(ids, items)), key=lambda p: p[1]["f1"])
+    return {**score.score(items), "articles_per_second": len(ids) / elapsed,
+            "pages": {i: {k: round(v, 3) for k, v in figures.items() if k != "items"} for i, figures in pages_scored}}
 
 
 def seed_speed(rounds: int = 300) -> float:
@@ -78,19 +82,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--form", action="append", choices=sorted(SUFFIXES), help="default: text and text-main")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--per-page", action="store_true", help="also print each page's figures, worst first")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"{EVAL} is not present", file=sys.stderr)
         return 2
     results = {form: evaluate(form) for form in args.form or ["text", "text-main"]}
+    if not args.per_page:
+        for r in results.values():
+            del r["pages"]
     results["seed"] = {"articles_per_second": seed_speed()}
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
     for form, r in results.items():
-        figures = f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  " if "f1" in r else ""
-        print(f"{form:10} {figures}{r['articles_per_second']:.0f} articles/s")
+        print(f"{form:10} {_figures(r)}{r['articles_per_second']:.0f} articles/s")
+        for page, figures in r.get("pages", {}).items():
+            print(f"  {page:24} {_figures(figures)}")
     return 0
+
+
+def _figures(r: dict[str, Any]) -> str:
+    return f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  " if "f1" in r else ""
 
 
 if __name__ == "__main__":

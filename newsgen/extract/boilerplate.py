@@ -98,26 +98,38 @@ mehr zum thema|lire aussi|à lire aussi|lee también|leia também|veja também|l
 関連記事|관련기사|tags|topics|comments|
 """.replace("\n", "").split("|") if label.strip())
 
-# Phrases that make a short or medium line chrome wherever they appear in it.
+# Phrases that make a short or medium line chrome wherever they appear in it: they talk to the reader
+# about the site (cookies, rights, policies, following, clicking).
 CHROME_PHRASES = re.compile(
-    r"\b(?:cookies?|newsletters?|subscribe|subscription|sign up|all rights reserved|privacy policy|"
-    r"terms of (?:use|service)|follow (?:us|him|her|me|them)|download (?:the|our) app|click here|javascript|"
-    r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпис|copyright)\b|©",
+    r"\b(?:cookies?|newsletters?|all rights? reserved|privacy policy|terms of (?:use|service)|"
+    r"follow (?:us|him|her|me|them)|download (?:the|our) app|click here|javascript|"
+    r"abonnieren|abonnez|suscríbete|iscriviti|assine|подпишитесь|copyright)\b|©",
     re.IGNORECASE,
 )
-# Phrases that make a short line chrome: widget captions, reading times, "continues below" markers,
-# paywall notices. Short only, since a sentence of the story may use the same words.
+# Service words: chrome in a short line (up to SHORT_CHROME_WORDS) or as a command opening a sentence ("Subscribe to ..."); a story
+# about streaming or magazines uses them in its sentences ("... sign up additional subscribers").
+SERVICE_PHRASES = re.compile(r"\b(?:subscribe|subscription|sign up|подписаться|подписку)\b", re.IGNORECASE)
+SERVICE_COMMAND = re.compile(r"(?:^|[.!?]\s)\W*(?:click to )?(?:subscribe|sign up)\b", re.IGNORECASE)
+# Phrases that make a short line (up to SHORT_CHROME_WORDS) chrome: widget captions, reading times,
+# "continues below" markers, paywall notices; short only, since a sentence of the story may use them.
+SHORT_CHROME_WORDS = 16
 SHORT_CHROME_PHRASES = re.compile(
     r"\b(?:story continues|article continues|continues? below|continue reading|scroll to continue|"
     r"enlarge this image|toggle caption|hide caption|image caption|copy link|link copied|"
     r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read|read(?:ing)? time|min(?:utes?)? de lecture|lecture \d+ min|"
     r"lesezeit|tiempo de lectura|minuti di lettura|"
     r"subscribers? only|for subscribers|exclusive to subscribers|already a subscriber|réservée? aux abonnés|"
-    r"déjà abonné|il vous reste \d+\s*%|nur für abonnenten|exclusivo para suscriptores|riservato agli abbonati|"
+    r"déjà abonné|il vous reste \d+(?=\s*%)|nur für abonnenten|exclusivo para suscriptores|riservato agli abbonati|"
     r"^share (?:this|the|full|on|via)\b|enter your e-?mail|by signing up|opens? (?:in )?(?:a )?new (?:tab|window)|show key events)\b",
     re.IGNORECASE,
 )
-SHORT_CHROME_WORDS = 16
+# Every phrase above contains one of these lowercase stems: a line without any (most lines) is not
+# searched for phrases at all, since a few substring tests cost a fraction of the phrase searches.
+# Lines longer than SHORT_CHROME_WORDS are only searched for the reader-facing phrases and commands.
+LONG_PHRASE_STEMS = ("cooki", "newsletter", "right", "privacy", "terms of", "follow", "download", "click", "javascript",
+                     "abonn", "suscr", "iscriv", "assine", "подпи", "copyright", "©", "subscri", "sign up")
+PHRASE_STEMS = LONG_PHRASE_STEMS + ("continu", "enlarge", "caption", "link", "min", "read", "lectur", "lesezeit",
+                                    "abbonat", "reste", "share", "mail", "signing", "new ", "key events")
 # A counted label ("14 Comments", "3 Shares"): a widget counter, not text.
 COUNTED_LABEL = re.compile(r"^\d[\d.,]*[kKmM]?\s+(\w+)$")
 # A bare time with an optional zone ("16.05 BST", "9:41 am"): a live-blog entry stamp or a clock.
@@ -132,14 +144,23 @@ CHROME_PHRASE_WORDS = 60
 LABEL_LEAD = re.compile(r"\s*[:|]\s*")
 # Widget rows join their parts with these: "Posted in Baking | 14 Comments".
 PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+PART_MARKS = frozenset("|·•")
 # Only short rows are widgets; a long sentence may contain a "|".
 SEPARATED_WORDS = 10
-TRAILING = re.compile(r"[\s:.!?»›>→|•·…]+$")
+# Trailing marks stripped from a label ("Read more ›", "Share:").
+TRAILING = " \t:.!?»›>→|•·…"
+# The longest chrome or break label has this many words (4) and a little room: longer lines are never
+# looked up.
+LABEL_WORDS = 6
 
 
 def words_in(text: str) -> int:
     """Words in a line, counting CJK characters in pairs since those scripts have no spaces."""
+    if text.isascii():
+        return len(WORD.findall(text))
     cjk = len(CJK.findall(text))
+    if not cjk:
+        return len(WORD.findall(text))
     return len(WORD.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
@@ -154,28 +175,55 @@ def is_prose(text: str, words: int) -> bool:
 
 def is_chrome(text: str, words: int) -> bool:
     """Known page furniture: a whole-line label, a link, a handle, widget numbers, or a chrome phrase."""
-    label = TRAILING.sub("", text).casefold()
-    if label in CHROME_LABELS or HANDLE.match(text) or NUMERIC.match(text) or _has_chrome_part(text, words):
+    if words <= LABEL_WORDS and label_of(text) in CHROME_LABELS:
         return True
-    if words <= SHORT_CHROME_WORDS and SHORT_CHROME_PHRASES.search(text):
+    if ("@" in text and HANDLE.match(text)) or (not text[0].isalpha() and NUMERIC.match(text)):
+        return True
+    if words <= SEPARATED_WORDS and PART_MARKS.intersection(text) and _has_chrome_part(text):
         return True
     if words > CHROME_PHRASE_WORDS:
         return False
-    return bool(CHROME_PHRASES.search(text)) or ("@" in text and bool(EMAIL.search(text)))
+    if "@" in text and EMAIL.search(text):
+        return True
+    stems = PHRASE_STEMS if words <= SHORT_CHROME_WORDS else LONG_PHRASE_STEMS
+    return _has_stem(text.lower(), stems) and _has_chrome_phrase(text, words)
+
+
+def _has_stem(lowered: str, stems: tuple[str, ...]) -> bool:
+    for stem in stems:
+        if stem in lowered:
+            return True
+    return False
+
+
+def _has_chrome_phrase(text: str, words: int) -> bool:
+    if words <= SHORT_CHROME_WORDS and SHORT_CHROME_PHRASES.search(text):
+        return True
+    if words <= SHORT_CHROME_WORDS and SERVICE_PHRASES.search(text) or SERVICE_COMMAND.search(text):
+        return True
+    return has_chrome_phrase(text)
+
+
+def has_chrome_phrase(text: str) -> bool:
+    """Whether a line speaks to the reader about the site (cookies, rights, following, newsletters)."""
+    return CHROME_PHRASES.search(text) is not None
+
+
+def label_of(text: str) -> str:
+    """A line as a label: case-folded, without trailing marks ("Read more ›" -> "read more")."""
+    return text.rstrip(TRAILING).casefold()
 
 
 def is_break(text: str) -> bool:
     """A label that opens a list of other stories, alone or leading a teaser ("Related: ...")."""
-    label = TRAILING.sub("", text).casefold()
+    label = label_of(text)
     return label in BREAK_LABELS or LABEL_LEAD.split(label, maxsplit=1)[0] in BREAK_LABELS
 
 
-def _has_chrome_part(text: str, words: int) -> bool:
-    """A short line of parts ("Advertisement · Scroll to continue") where one part is a chrome label."""
-    if words > SEPARATED_WORDS:
-        return False
+def _has_chrome_part(text: str) -> bool:
+    """A line of parts ("Advertisement · Scroll to continue") where one part is a chrome label."""
     parts = PART_SEPARATOR.split(text)
-    return len(parts) > 1 and any(_is_label(TRAILING.sub("", part).casefold()) for part in parts)
+    return len(parts) > 1 and any(_is_label(label_of(part)) for part in parts)
 
 
 def _is_label(part: str) -> bool:

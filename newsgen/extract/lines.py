@@ -224,7 +224,7 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
     for kind, recognise in RECOGNISERS:
         found = recognise(text, words, tz)
         if found:
-            if kind == BYLINE and bp.CHROME_PHRASES.search(text):
+            if kind == BYLINE and bp.has_chrome_phrase(text):
                 return CHROME, None
             return kind, found
     if bp.is_break(text):

@@ -53,6 +53,14 @@ def load(text: str | bytes, name: str = "a.txt") -> Article:
     ("4 minute read", "chrome"),
     ("Il vous reste 35 % de cet article à lire. La suite est réservée aux abonnés.", "chrome"),
     ("By signing up you agree to our Terms of Use and Privacy Policy.", "chrome"),
+    ("Need more news? Subscribe to our weekly magazine for the best stories from the region!", "chrome"),
+    ("Subscribe", "chrome"),
+    ("Подписаться", "chrome"),
+    ("The streaming service kept signing up customers all week and now has ten million paying subscribers.", "prose"),
+    ("The premium tier arrives early next year as a monthly subscription in fourteen countries, the company said on Monday.",
+     "prose"),
+    ("The technicians fixed the fault within hours while the company continued to sign up additional customers all week.",
+     "prose"),
 ], ids=lambda value: value[:24] if isinstance(value, str) else None)
 def test_line_labels(line: str, kind: str) -> None:
     assert page_lines(line, 1, UTC)[0].kind == kind
@@ -94,7 +102,23 @@ def test_a_newsletter_box_inside_the_story_is_dropped_whole() -> None:
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
 
 
-@pytest.mark.parametrize(("text", "words"), [("one two three", 3), ("日本語の文章です", 4), ("", 0)])
+def test_every_chrome_phrase_contains_a_stem() -> None:
+    """The stem pre-test may only skip lines that no chrome phrase matches."""
+    phrases = ["cookies", "newsletter", "All rights reserved", "privacy policy", "terms of service", "follow us",
+               "download the app", "click here", "JavaScript", "abonnieren", "abonnez", "suscríbete", "iscriviti",
+               "assine", "подпишитесь", "copyright", "©", "subscribe", "subscription", "sign up", "подписку",
+               "story continues", "continue reading", "enlarge this image", "hide caption", "link copied",
+               "5 min read", "reading time", "3 min de lecture", "Lesezeit", "tiempo de lectura", "minuti di lettura",
+               "subscribers only", "réservé aux abonnés", "il vous reste 35 % de", "exclusivo para suscriptores",
+               "riservato agli abbonati", "share this", "enter your email", "by signing up", "opens in new tab",
+               "show key events"]
+    for phrase in phrases:
+        assert bp.is_chrome(phrase, bp.words_in(phrase)), phrase
+        assert any(stem in phrase.lower() for stem in bp.PHRASE_STEMS), phrase
+
+
+@pytest.mark.parametrize(("text", "words"), [("one two three", 3), ("日本語の文章です", 4), ("", 0),
+                                             ("Größe – 3 Äpfel", 3), ("Seoul 서울 시내", 3)])
 def test_words_count_cjk_characters_in_pairs(text: str, words: int) -> None:
     assert bp.words_in(text) == words
 
