@@ -274,7 +274,7 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
     for i in range(start, end + 1):
         kind = lines[i].kind if i < end else PROSE
         if kind in TEXT:
-            if len(run) >= bp.MENU_RUN or (after_label and run):
+            if (len(run) >= bp.MENU_RUN and _packed(lines, run)) or (after_label and run):
                 menus.update(run)
             run, after_label = [], False
         elif kind in (CHROME, BREAK):
@@ -283,6 +283,12 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
         elif kind in (SHORT, HEADLINE):
             run.append(i)
     return menus
+
+
+def _packed(lines: list[Line], run: list[int]) -> bool:
+    """Whether most lines of a run follow the one above without a blank line: a menu is packed, a story's
+    short blocks (questions and answers, scores, quoted posts) are set apart like its paragraphs."""
+    return 2 * sum(not lines[i].blank_before for i in run) >= len(run)
 
 
 def _block_type(lines: list[Line], i: int, start: int, end: int) -> str:

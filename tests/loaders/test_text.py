@@ -132,6 +132,15 @@ def test_menu_lines_around_the_story_are_dropped_with_a_reason() -> None:
     assert all(d.reason and d.line for d in article.dropped)
 
 
+def test_short_lines_set_apart_inside_the_story_are_kept_and_packed_ones_are_a_menu() -> None:
+    answers = "Q: Favourite route?\n\nA: The N12 to the harbour\n\nQ: Worst stop?\n\nA: Central, after midnight"
+    kept = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{answers}\n\n{SECOND}")
+    assert "A: The N12 to the harbour" in [b.text for b in kept.body]
+    menu = "Night buses in photos\nMore in Transport\nTrams return to the city centre\nWeather"
+    dropped = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{menu}\n\n{SECOND}")
+    assert [b.text for b in dropped.body] == [PARAGRAPH, SECOND]
+
+
 def test_a_short_line_between_paragraphs_is_a_heading() -> None:
     article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\nWhat comes next\n\n{SECOND}")
     assert [b.type for b in article.body] == ["paragraph", "heading", "paragraph"]
