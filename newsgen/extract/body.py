@@ -112,7 +112,15 @@ def title_index(lines: list[Line], start: int) -> int | None:
             return i
     candidates = [i for i in range(max(0, start - TITLE_REACH), start)
                   if lines[i].kind in (SHORT, HEADLINE, PROSE) and _title_shaped(lines[i])]
+    if not candidates and _stamped_first_line(lines, start):
+        return start
     return max(reversed(candidates), key=lambda i: _title_points(lines, i, start), default=None)
+
+
+def _stamped_first_line(lines: list[Line], start: int) -> bool:
+    """Whether the story's first line is the page's headline: title-shaped, under a byline or date stamp."""
+    return (start + 1 < len(lines) and lines[start].kind in (SHORT, HEADLINE, PROSE)
+            and _title_shaped(lines[start]) and lines[start + 1].kind in (BYLINE, DATE))
 
 
 def _title_points(lines: list[Line], i: int, start: int) -> float:
@@ -274,7 +282,7 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
     for i in range(start, end + 1):
         kind = lines[i].kind if i < end else PROSE
         if kind in TEXT:
-            if (len(run) >= bp.MENU_RUN and _packed(lines, run)) or (after_label and run):
+            if (len(run) >= bp.MENU_RUN and _packed(lines, run) and not _priced(lines, run)) or (after_label and run):
                 menus.update(run)
             run, after_label = [], False
         elif kind in (CHROME, BREAK):
@@ -289,6 +297,11 @@ def _packed(lines: list[Line], run: list[int]) -> bool:
     """Whether most lines of a run follow the one above without a blank line: a menu is packed, a story's
     short blocks (questions and answers, scores, quoted posts) are set apart like its paragraphs."""
     return 2 * sum(not lines[i].blank_before for i in run) >= len(run)
+
+
+def _priced(lines: list[Line], run: list[int]) -> bool:
+    """Whether most lines of a run name a price: the offers of a deals story, not links to other stories."""
+    return 2 * sum(bp.has_price(lines[i].text) for i in run) >= len(run)
 
 
 def _block_type(lines: list[Line], i: int, start: int, end: int) -> str:

@@ -27,6 +27,8 @@ MENU_RUN = 3
 CJK_CHARS_PER_WORD = 2
 # A repeated line this long or longer is a copy (teaser, caption), shorter repeats are labels.
 REPEAT_MIN_WORDS = 3
+# A line found this many times on a page is a template (a caption under every photo), first copy included.
+TEMPLATE_COPIES = 4
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -36,6 +38,8 @@ URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 HANDLE = re.compile(r"^@\w+$|^\S+@\S+\.\w+$")
 BULLET = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+\S")
 BULLET_MARK = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+")
+# A price: a currency sign next to a number ("$169.99", "60,000₩", "€ 12").
+PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d\s?[$€£¥₩₹]")
 # Teasers and truncated copies end in an ellipsis.
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 # Counters, times and prices on their own ("3.409", "14h261", "00"): widget residue.
@@ -247,6 +251,10 @@ def is_bullet(text: str) -> bool:
 def without_marker(text: str) -> str:
     """A list item's text without its bullet or number."""
     return BULLET_MARK.sub("", text, count=1)
+
+
+def has_price(text: str) -> bool:
+    return bool(PRICE.search(text))
 
 
 def is_truncated(text: str) -> bool:

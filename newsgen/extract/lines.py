@@ -9,6 +9,7 @@ traced to one label and one reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
@@ -30,6 +31,7 @@ CORRECTION, NOTE, SOURCE, CITATION = "correction", "note", "source", "citation"
 FURNITURE = frozenset({CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR, CORRECTION, NOTE, SOURCE, CITATION})
 # Reasons that go with a label: why the line is chrome or a repeat.
 CHROME_BOX, PULL_QUOTE = "chrome box", "pull quote repeating the story"
+TEMPLATE = "line repeated across the page"
 # Lines of a chrome box that become chrome with it (furniture keeps its own label).
 BOXED = frozenset({PROSE, SHORT, HEADLINE, CHROME, BREAK, BULLET})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
@@ -92,7 +94,18 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
         blank = False
     if lines:
         lines[-1] = replace(lines[-1], blank_after=True)
-    return with_chrome_boxes(with_quotes(with_captions(with_lists(lines))))
+    return with_chrome_boxes(with_quotes(with_captions(with_lists(with_templates(lines)))))
+
+
+def with_templates(lines: list[Line]) -> list[Line]:
+    """A line the page repeats many times (the same caption under every photo, a widget's title) is a
+    template, its first copy included: a story does not say the same line over and over."""
+    copies = Counter(line.text.casefold() for line in lines if line.kind == REPEAT)
+    if not copies or max(copies.values()) + 1 < bp.TEMPLATE_COPIES:
+        return lines
+    return [replace(line, kind=REPEAT, found=TEMPLATE)
+            if line.kind != REPEAT and copies.get(line.text.casefold(), 0) + 1 >= bp.TEMPLATE_COPIES else line
+            for line in lines]
 
 
 def blank_styled(lines: list[Line]) -> bool:

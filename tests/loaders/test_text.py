@@ -141,6 +141,27 @@ def test_short_lines_set_apart_inside_the_story_are_kept_and_packed_ones_are_a_m
     assert [b.text for b in dropped.body] == [PARAGRAPH, SECOND]
 
 
+def test_a_packed_run_of_offers_inside_the_story_is_kept() -> None:
+    offers = "Get it at the corner shop for $12.99\nAlso at the market\nBus pass holders pay $9.50 (Originally $14)"
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{offers}\n\n{SECOND}")
+    assert "Get it at the corner shop for $12.99" in article.body_text()
+
+
+def test_a_line_repeated_under_every_photo_is_dropped_first_copy_included() -> None:
+    caption = "The first night buses leave the depot on a Tuesday evening in May."
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{caption}\n\n{SECOND}\n\n{caption}\n\n"
+                   f"{PARAGRAPH.replace('council', 'board')}\n\n{caption}\n\n{SECOND.replace('June', 'July')}\n\n{caption}")
+    assert caption not in article.body_text()
+    assert article.body_text().count("twenty minutes") == 2
+
+
+def test_the_first_line_above_a_date_stamp_is_the_headline() -> None:
+    headline = "Night buses reach the northern suburbs at last, and the shift workers are thrilled!"
+    article = load(f"{headline}\nMarch 3, 2024\n\n{PARAGRAPH}\n\n{SECOND}")
+    assert article.title == headline
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+
+
 def test_a_short_line_between_paragraphs_is_a_heading() -> None:
     article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\nWhat comes next\n\n{SECOND}")
     assert [b.type for b in article.body] == ["paragraph", "heading", "paragraph"]
