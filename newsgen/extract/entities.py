@@ -10,33 +10,19 @@ ordered by how often each entity is mentioned, then by first mention.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from typing import Any
 
 from ..records import Article, Entities
+from .entity_lines import in_credit, is_prose, lower_words, may_credit, sentence_start
+from .entity_votes import ORG, PERSON, PLACE, STRONG, WEAK, Tally, resolved
 from .language import language_of
 from .lexicon import Lexicon, lexicon
 
-PERSON, PLACE, ORG = "person", "place", "organization"
-
-# Strength of one mention's evidence: a gazetteer or structural cue outweighs any number of weak ones.
-STRONG, WEAK = 2, 1
-# A line with more all-capital words than this share of its words is shouted: only gazetteer names count.
-SHOUTED_SHARE = 0.6
-# A line with this many words or more, most of them capitalised, is a title-case heading.
-HEADING_MIN_WORDS = 4
-HEADING_CAPITAL_SHARE = 0.8
-# Fewer words than this and a line is a label or menu item rather than prose.
-PROSE_MIN_WORDS = 5
 # A person's name rarely has more tokens than this; longer capitalised runs are titles of works.
 MAX_NAME_TOKENS = 4
 # How far after a name an apposition (", the ... Secretary of State") is read, in words.
 APPOSITION_WORDS = 7
-# "in X" alone makes X a place only when said this often, and of this share of X's mentions.
-WEAK_PLACE_VOTES = 2
-WEAK_PLACE_SHARE = 0.5
 # Acronyms of this many letters may be organisations ("CNN"); longer all-capital words are shouting.
 ACRONYM_LETTERS = (2, 5)
 
@@ -55,18 +41,7 @@ RUN = re.compile(rf"{_NAME}(?:{_SEP}(?:(?:{'|'.join(_PARTICLES)}){_SEP})*{_ARTIC
 TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Rev St Mt Ft".split())
 # Capitalised function words that open names mid-sentence ("Los Angeles", "El Salvador", "Le Monde").
 NAME_OPENERS = frozenset("El La Le Les Los Las Al De Du Da Di Des Van Von San Santa".split())
-WORD_EDGES = ".,;:!?\"'“”‘’()[]{}«»…"
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-# Before a mention at a sentence start: nothing, or the end of a sentence, clause or list marker.
-SENTENCE_END = frozenset(".!?:;…—–-|•·*>")
-# Words longer than this, starting with a letter, are the words whose capitals tell a heading.
-LONG_WORD_CHARS = 3
-# A line ending with one of these ends like a sentence.
-SENTENCE_STOPS = ".!?\"”’)"
-OPENERS = "\"“”‘'([«„ \t"
-# A name right after these words is a photo credit, not part of the story.
-CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
-CREDIT_WORDS = ("photo", "image", "picture", "illustration", "credit")
 # Prepositions that take places far more than companies ("from Google", "at NASA" are left out).
 PLACE_PREPOSITIONS = frozenset("in near outside inside across throughout".split())
 SPEECH_VERBS = frozenset("said says told added asked stated wrote tweeted declared according".split())
@@ -76,8 +51,12 @@ PLACE_NOUNS = frozenset("city town village crossing border region province state
 ORG_NOUNS = frozenset("group company firm organization organisation agency movement party militia network "
                       "charity startup bank outlet newspaper broadcaster union faction coalition".split())
 PERSON_NOUNS = frozenset("administration".split())
-# An apposition starts with a determiner: "Hamas, the Palestinian militant group".
 FOLLOWING_WORD = re.compile(r"[\w'’-]+")
+# How much of a line around a name its cues are read from.
+BEFORE_CHARS, AFTER_CHARS = 40, 120
+# Characters after a name read first for its next words (all of its context only when they hold too few).
+FOLLOWING_WINDOW = 40
+# An apposition starts with a determiner: "Hamas, the Palestinian militant group".
 APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their) ")
 AND_BEFORE = re.compile(r"(?:^|[^\w\s-] ?|\b(?:[a-z][\w-]*|The) )([A-Z][\w-]+) and $")
 # A name right after "Capitalised for/of/and" is the tail of a longer one ("Commissioner for Human Rights").
@@ -88,28 +67,13 @@ DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "-based")
 CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
 
 
-@dataclass(slots=True)
-class Tally:
-    """What all mentions of one name said about it."""
-
-    mentions: int = 0
-    first: int = 0
-    prose: bool = False
-    votes: Counter[tuple[str, int]] = field(default_factory=Counter)
-
-    def kind(self) -> tuple[str, int]:
-        """The kind most of the strongest evidence points to, and that strength."""
-        best: dict[int, tuple[str, int]] = {}
-        for (kind, strength), votes in self.votes.items():
-            if strength not in best or votes > best[strength][1]:
-                best[strength] = (kind, votes)  # ties go to the kind voted for first
-        for strength in (STRONG, WEAK):
-            if strength in best:
-                kind, votes = best[strength]
-                if strength == STRONG or kind != PLACE or votes >= max(WEAK_PLACE_VOTES,
-                                                                       WEAK_PLACE_SHARE * self.mentions):
-                    return kind, strength
-        return "", 0
+# A span's plan: the steps its own words decide, run against each mention's context. A step is a vote
+# (VOTE, name, kind), an organisation that may be joined to the word before "and" (JOINED, name), the plan of
+# the span without its first word (INNER, plan), a place or organisation then a person (SPLIT, plan, plan),
+# or a name whose kind the words around it tell (CUED, tokens, name, proper).
+VOTE, JOINED, INNER, SPLIT, CUED = range(5)
+Step = tuple[Any, ...]
+Plan = tuple[Step, ...]
 
 
 def entities_of(article: Article, language: str = "") -> Entities:
@@ -122,10 +86,10 @@ def entities_of(article: Article, language: str = "") -> Entities:
     full = "\n".join(t for t in texts if t)
     english = (language or article.language or language_of(full)) == "en"
     tallies: dict[str, Tally] = {}
-    reader = Reader(lexicon(), _lower_words(full), english, tallies)
+    reader = Reader(lexicon(), lower_words(full), english, tallies)
     for line in full.splitlines():
         reader.read_line(line)
-    return _resolved(tallies)
+    return resolved(tallies)
 
 
 class Reader:
@@ -135,25 +99,37 @@ class Reader:
         self.lex, self.lower_words, self.english, self.tallies = lex, lower_words, english, tallies
         self.order = 0
         # A run's pieces depend only on its text and on whether it opens a sentence: read once per article.
-        self.known_pieces: dict[tuple[str, bool], list[tuple[int, list[str]]]] = {}
+        self.known_pieces: dict[tuple[str, bool], list[tuple[int, int, list[str]]]] = {}
+        self.plans: dict[tuple[str, ...], Plan] = {}
+        self.known_unnamed: dict[str, bool] = {}
 
     def read_line(self, line: str) -> None:
-        prose = _is_prose(line)
-        credits = _may_credit(line)
+        prose = is_prose(line)
+        credits = may_credit(line)
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
-            if not text[0].isupper() or line[at - 1:at].isalnum():
+            if not text[0].isupper() or line[at - 1:at].isalnum() or self._unnamed(text):
                 continue
-            key = (text, _sentence_start(line, at))
+            key = (text, sentence_start(line, at))
             pieces = self.known_pieces.get(key)
             if pieces is None:
-                pieces = self.known_pieces[key] = [(start - at, tokens) for start, tokens in
-                                                   self._pieces(line, text, at)]
-            for offset, tokens in pieces:
-                start = at + offset
-                end = start + len(" ".join(tokens))
-                if not (credits and _credit(line, start, end)):
-                    self._classify(tokens, line[max(0, start - 40):start], line[end:end + 120], prose)
+                pieces = self.known_pieces[key] = [(start - at, start - at + len(" ".join(tokens)), tokens)
+                                                   for start, tokens in self._pieces(line, text, at)]
+            for offset, end_offset, tokens in pieces:
+                start, end = at + offset, at + end_offset
+                if not (credits and in_credit(line, start, end)):
+                    self._run(self._plan(tokens), line, start, end, prose)
+
+    def _unnamed(self, text: str) -> bool:
+        """A run that is one function or calendar word ("The", "Monday"): never a name, wherever it stands."""
+        unnamed = self.known_unnamed.get(text)
+        if unnamed is None:
+            lower = text.lower()
+            plain = text.isalpha() and (len(text) == 1 or text[1:].islower())
+            unnamed = self.known_unnamed[text] = plain and (
+                text in ("A", "I") or lower in self.lex.calendar
+                or lower in self.lex.function_words and text not in NAME_OPENERS)
+        return unnamed
 
     def _pieces(self, line: str, text: str, at: int) -> list[tuple[int, list[str]]]:
         """Split a run at sentence ends, possessives, dates and stray "of", dropping function words."""
@@ -178,7 +154,7 @@ class Reader:
                 elif current:
                     current.append(word)
                 continue
-            initial = not pieces and not current and _sentence_start(line, pos)
+            initial = not pieces and not current and sentence_start(line, pos)
             if word.lower() in self.lex.calendar or not current and self._not_a_name(word, initial):
                 self._flush(pieces, start, current)
                 current = []
@@ -212,50 +188,76 @@ class Reader:
             return initial or word not in NAME_OPENERS
         return initial and lower in self.lower_words
 
-    def _classify(self, tokens: list[str], before: str, after: str, prose: bool) -> None:
-        """Vote on one span: gazetteers, then the words inside it, then the words around it."""
+    def _run(self, plan: Plan, line: str, start: int, end: int, prose: bool) -> None:
+        """Vote on one span of `line` (start and end -1 when the words before or after it do not count)."""
+        for step in plan:
+            if step[0] == VOTE:
+                self._vote(step[1], step[2], STRONG, prose)
+            elif step[0] == JOINED:
+                self._vote(self._joined(_before(line, start), step[1]), ORG, STRONG, prose)
+            elif step[0] == INNER:
+                self._run(step[1], line, start, end, prose)
+            elif step[0] == SPLIT:
+                self._run(step[1], line, start, -1, prose)
+                self._run(step[2], line, -1, end, prose)
+            else:  # CUED
+                before, after = _before(line, start), _after(line, end)
+                if not _parenthesised(before, after):
+                    tokens, name, proper = step[1], step[2], step[3]
+                    kind, strength = self._cued(tokens, before, after) if proper else ("", 0)
+                    self._vote(name, kind, strength, prose)
+
+    def _plan(self, tokens: list[str]) -> Plan:
+        key = tuple(tokens)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = self._planned(tokens)
+        return plan
+
+    def _planned(self, tokens: list[str]) -> Plan:
+        """The votes a span's own words decide: gazetteers, then the words inside it; or what to read around it."""
         lex = self.lex
         name = " ".join(tokens)
         known = _known(lex, name)
         if known:
-            self._vote(known[0], known[1], STRONG, prose)
-        elif all(map(str.isupper, tokens)) and not (len(tokens) == 1 and _acronym(name)):
-            return  # shouted words: only the gazetteers can tell a name among them
-        elif tokens[0].lower() in lex.function_words and len(tokens) > 1:
-            self._classify(tokens[1:], before, after, prose)
-        elif len(tokens) > 1 and (tokens[-1] in lex.org_words or tokens[0] in lex.org_words and "of" in tokens):
-            self._vote(self._joined(before, name), ORG, STRONG, prose)
-        elif len(tokens) > 1 and (tokens[-1] in lex.place_suffixes or tokens[0] in lex.place_prefixes):
-            self._vote(name, PLACE, STRONG, prose)
-        elif tokens[0] in lex.demonyms or tokens[0][:-1] in lex.demonyms:
-            if len(tokens) > 1:
-                self._classify(tokens[1:], before, after, prose)
-        elif not lex.titles.isdisjoint(tokens):
-            self._titled(tokens, prose)
-        elif tokens[0] in lex.first_names and 1 < len(tokens) <= MAX_NAME_TOKENS and self._surnames(tokens[1:]):
-            self._vote(name, PERSON, STRONG, prose)
-        elif len(tokens) > 2 and self._split_before_given_name(tokens, before, after, prose):
-            return
-        elif len(tokens) <= MAX_NAME_TOKENS and self.english and not _parenthesised(before, after):
-            kind, strength = self._cued(tokens, before, after) if self._proper(tokens) else ("", 0)
-            self._vote(name, kind, strength, prose)
+            return ((VOTE, known[0], known[1]),)
+        if all(map(str.isupper, tokens)) and not (len(tokens) == 1 and _acronym(name)):
+            return ()  # shouted words: only the gazetteers can tell a name among them
+        if tokens[0].lower() in lex.function_words and len(tokens) > 1:
+            return ((INNER, self._plan(tokens[1:])),)
+        if len(tokens) > 1 and (tokens[-1] in lex.org_words or tokens[0] in lex.org_words and "of" in tokens):
+            return ((JOINED, name),)
+        if len(tokens) > 1 and (tokens[-1] in lex.place_suffixes or tokens[0] in lex.place_prefixes):
+            return ((VOTE, name, PLACE),)
+        if tokens[0] in lex.demonyms or tokens[0][:-1] in lex.demonyms:
+            return ((INNER, self._plan(tokens[1:])),) if len(tokens) > 1 else ()
+        if not lex.titles.isdisjoint(tokens):
+            return self._titled(tokens)
+        if tokens[0] in lex.first_names and 1 < len(tokens) <= MAX_NAME_TOKENS and self._surnames(tokens[1:]):
+            return ((VOTE, name, PERSON),)
+        split = self._split_before_given_name(tokens) if len(tokens) > 2 else ()
+        if split:
+            return split
+        if len(tokens) <= MAX_NAME_TOKENS and self.english:
+            return ((CUED, tokens, name, self._proper(tokens)),)
+        return ()
 
-    def _titled(self, tokens: list[str], prose: bool) -> None:
+    def _titled(self, tokens: list[str]) -> Plan:
         """'Israeli Prime Minister Benjamin Netanyahu': a place before the title, a person after it."""
         lex = self.lex
         first = next(i for i, t in enumerate(tokens) if t in lex.titles)
         known = _known(lex, " ".join(tokens[:first])) if first else None
-        if known:
-            self._vote(known[0], known[1], STRONG, prose)
+        plan: list[Step] = [(VOTE, known[0], known[1])] if known else []
         rest = first
         while rest < len(tokens) and (tokens[rest] in lex.titles or tokens[rest] == "of"
                                       or tokens[rest].lower() in self.lower_words):
             rest += 1
         name = tokens[rest:]
-        titles = set(tokens[first:rest]) & lex.titles - lex.title_modifiers
+        titles = lex.person_titles.intersection(tokens[first:rest])
         if titles and 0 < len(name) <= MAX_NAME_TOKENS and len(name[-1]) > 1 and self._proper(name) \
                 and not self._wordlike(name):
-            self._vote(" ".join(name), PERSON, STRONG, prose)
+            plan.append((VOTE, " ".join(name), PERSON))
+        return tuple(plan)
 
     def _joined(self, before: str, name: str) -> str:
         """The whole of a name split by "and": 'Securities and Exchange Commission', not 'SpaceX and ...'."""
@@ -265,14 +267,12 @@ class Reader:
             return name
         return f"{word} and {name}"
 
-    def _split_before_given_name(self, tokens: list[str], before: str, after: str, prose: bool) -> bool:
+    def _split_before_given_name(self, tokens: list[str]) -> Plan:
         """'the Ukraine Marie Yovanovitch': a known place or organisation, then a person."""
         for i in range(1, len(tokens) - 1):
             if tokens[i] in self.lex.first_names and _known(self.lex, " ".join(tokens[:i])):
-                self._classify(tokens[:i], before, "", prose)
-                self._classify(tokens[i:], "", after, prose)
-                return True
-        return False
+                return ((SPLIT, self._plan(tokens[:i]), self._plan(tokens[i:])),)
+        return ()
 
     def _wordlike(self, tokens: list[str]) -> bool:
         lex = self.lex
@@ -288,14 +288,14 @@ class Reader:
     def _cued(self, tokens: list[str], before: str, after: str) -> tuple[str, int]:
         """What the words around an unknown name say it is (English cues)."""
         previous = before.rsplit(None, 1)[-1:]
-        following = FOLLOWING_WORD.findall(after)
         if APPOSITION.match(after):
-            for word in following[1:APPOSITION_WORDS]:
+            for word in _words_after(after, APPOSITION_WORDS)[1:]:
                 kind = self._noun_kind(word)
                 if kind:
                     return kind, STRONG
         if FRAGMENT_BEFORE.search(before):
             return "", 0
+        following = _words_after(after, 2)
         if after[:1] == " " and following and following[0].islower() and not _acronym(tokens[-1]):
             noun = following[0].rsplit("-", 1)[-1]
             if noun.capitalize() in self.lex.titles:
@@ -320,7 +320,7 @@ class Reader:
             return PLACE
         if word in ORG_NOUNS:
             return ORG
-        if word in PERSON_NOUNS or word.capitalize() in self.lex.titles - self.lex.title_modifiers:
+        if word in PERSON_NOUNS or word.capitalize() in self.lex.person_titles:
             return PERSON
         return ""
 
@@ -346,6 +346,20 @@ def _known(lex: Lexicon, name: str) -> tuple[str, str] | None:
     return None
 
 
+def _before(line: str, start: int) -> str:
+    return line[max(0, start - BEFORE_CHARS):start] if start >= 0 else ""
+
+
+def _after(line: str, end: int) -> str:
+    return line[end:end + AFTER_CHARS] if end >= 0 else ""
+
+
+def _words_after(after: str, count: int) -> list[str]:
+    """The first `count` words after a name, read from a short window when it holds them all."""
+    words = FOLLOWING_WORD.findall(after, 0, FOLLOWING_WINDOW)
+    return words[:count] if len(words) > count else FOLLOWING_WORD.findall(after)[:count]
+
+
 def _parenthesised(before: str, after: str) -> bool:
     """An abbreviation defined in brackets after its full name: '(NSC)'."""
     return before.endswith("(") and after.startswith(")")
@@ -367,39 +381,6 @@ def _acronym(word: str) -> bool:
     return ACRONYM_LETTERS[0] <= letters <= ACRONYM_LETTERS[1] and letters >= len(word) - 1
 
 
-def _is_prose(line: str) -> bool:
-    """Sentence-case prose, where a capital letter means something (not a heading, menu or shout)."""
-    words = line.split()
-    if len(words) < PROSE_MIN_WORDS:
-        return False
-    if sum(map(str.isupper, words)) > SHOUTED_SHARE * len(words):
-        return False
-    # Headings rarely end like a sentence, name-dense sentences do: they need every word capitalised.
-    share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
-    rest = words[1:]
-    capitals = sum(map(str.isupper, map(itemgetter(0), rest)))
-    fewest_long = sum(map(LONG_WORD_CHARS.__lt__, map(len, rest))) + sum(
-        map(str.isalpha, map(itemgetter(0), rest))) - len(rest)
-    if capitals < share * fewest_long:
-        return True  # the common case, settled by counts alone: far more long words than capitals
-    long_words = [w for w in rest if len(w) > LONG_WORD_CHARS and w[0].isalpha()]
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return len(long_words) < HEADING_MIN_WORDS or capitalised < share * len(long_words)
-
-
-def _may_credit(line: str) -> bool:
-    """Whether a line can hold a photo credit at all: a slash or a credit word."""
-    if "/" in line:
-        return True
-    lowered = line.lower()
-    return any(word in lowered for word in CREDIT_WORDS)
-
-
-def _lower_words(text: str) -> set[str]:
-    """Words written in lower case somewhere in the text: a capitalised one at a sentence start is not a name."""
-    return {w for w in (word.strip(WORD_EDGES) for word in set(text.split())) if w[:1].islower()}
-
-
 def _unpossessed(token: str) -> str:
     if token[-1] not in "s'’":
         return token
@@ -407,50 +388,3 @@ def _unpossessed(token: str) -> str:
         if token.endswith(ending):
             return token[: -len(ending)]
     return token
-
-
-def _sentence_start(line: str, pos: int) -> bool:
-    while pos and line[pos - 1] in OPENERS:
-        pos -= 1
-    return not pos or line[pos - 1] in SENTENCE_END
-
-
-def _credit(line: str, start: int, end: int) -> bool:
-    """A photographer or agency in a credit: 'Photo by X/Agency', 'X/Getty Images'."""
-    if line[end:end + 1] == "/" or line[start - 1:start] == "/":
-        return True
-    return CREDIT_BEFORE.search(line[max(0, start - 30):start]) is not None
-
-
-def _resolved(tallies: dict[str, Tally]) -> Entities:
-    """Decide each name's kind, fold surnames (or an unshared first name) into full names, and order by
-    mentions, then first mention."""
-    decided = {name: t.kind() for name, t in tallies.items() if t.prose}
-    kinds = {name: kind for name, (kind, _) in decided.items()}
-    people = [n for n, k in kinds.items() if k == PERSON and " " in n]
-    by_surname: dict[str, str] = {}
-    for person in sorted(people, key=lambda n: (-tallies[n].mentions, tallies[n].first)):
-        by_surname.setdefault(person.split()[-1], person)
-    given = Counter(person.split()[0] for person in people)
-    for person in people:
-        if given[person.split()[0]] == 1:  # a first name alone is that person only if no one else shares it
-            by_surname.setdefault(person.split()[0], person)
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for name, tally in tallies.items():
-        kind, strength = decided.get(name, ("", 0))
-        foldable = " " not in name and (kind == PERSON or strength < STRONG)
-        target = by_surname.get(name) if foldable else None
-        if target is None and not kind:
-            continue
-        target = target or name
-        counts[target] += tally.mentions
-        first[target] = min(first.get(target, tally.first), tally.first)
-    for name in list(counts):
-        kinds.setdefault(name, tallies[name].kind()[0])
-    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
-    return Entities(
-        people=tuple(n for n in ranked if kinds.get(n) == PERSON),
-        places=tuple(n for n in ranked if kinds.get(n) == PLACE),
-        organizations=tuple(n for n in ranked if kinds.get(n) == ORG),
-    )

@@ -35,6 +35,7 @@ class Lexicon:
     first_names: frozenset[str]
     titles: frozenset[str]
     title_modifiers: frozenset[str]
+    person_titles: frozenset[str]  # titles that name a person's role, not modifiers such as "Deputy"
     demonyms: frozenset[str]
     calendar: frozenset[str]
     function_words: frozenset[str]
@@ -51,12 +52,14 @@ def lexicon() -> Lexicon:
     place_words = _entries("place_words.txt")
     org_words = frozenset(_entries("org_words.txt"))
     plain_titles = frozenset(t.lstrip("+") for t in titles)
+    modifiers = frozenset(t[1:] for t in titles if t.startswith("+"))
     return Lexicon(
         places=_gazetteer("places.txt"),
         orgs=_gazetteer("organizations.txt"),
         first_names=frozenset(_entries("first_names.txt")),
         titles=plain_titles,
-        title_modifiers=frozenset(t[1:] for t in titles if t.startswith("+")),
+        title_modifiers=modifiers,
+        person_titles=plain_titles - modifiers,
         demonyms=frozenset(_entries("demonyms.txt")),
         calendar=frozenset(_entries("calendar.txt")),
         function_words=frozenset(_entries("function_words.txt")),
