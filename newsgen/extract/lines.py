@@ -31,7 +31,9 @@ CORRECTION, NOTE, SOURCE, CITATION = "correction", "note", "source", "citation"
 FURNITURE = frozenset({CAPTION, CREDIT, BYLINE, DATE, CONTRIBUTOR, CORRECTION, NOTE, SOURCE, CITATION})
 # Reasons that go with a label: why the line is chrome or a repeat.
 CHROME_BOX, PULL_QUOTE = "chrome box", "pull quote repeating the story"
-TEMPLATE = "line repeated across the page"
+TEMPLATE, AUTHOR_CARD = "line repeated across the page", "author card"
+# An author's card is a sentence or two about them, at most a few lines (role, "Follow") under the name.
+AUTHOR_CARD_WORDS, AUTHOR_CARD_REACH = 60, 4
 # Lines of a chrome box that become chrome with it (furniture keeps its own label).
 BOXED = frozenset({PROSE, SHORT, HEADLINE, CHROME, BREAK, BULLET})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
@@ -94,7 +96,25 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
         blank = False
     if lines:
         lines[-1] = replace(lines[-1], blank_after=True)
-    return with_chrome_boxes(with_quotes(with_captions(with_lists(with_templates(lines)))))
+    return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(with_templates(lines))))))
+
+
+def with_author_cards(lines: list[Line]) -> list[Line]:
+    """A name line over a sentence that opens with the same name ("Jane Doe", "Staff Writer", "Jane Doe is
+    a reporter for ...") is the author's card under the story, not its text; the short lines between go with it."""
+    out = list(lines)
+    for i, name in enumerate(lines):
+        if name.kind not in (SHORT, BYLINE) or not 2 <= name.words <= bp.MENU_WORDS:
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + AUTHOR_CARD_REACH)):
+            bio = lines[j]
+            if bio.kind == PROSE and bio.words <= AUTHOR_CARD_WORDS and bio.text.startswith(name.text + " "):
+                out[i: j + 1] = [replace(line, kind=CHROME, found=AUTHOR_CARD) if line.kind in BOXED else line
+                                 for line in lines[i: j + 1]]
+                break
+            if bio.kind not in (SHORT, CHROME):
+                break
+    return out
 
 
 def with_templates(lines: list[Line]) -> list[Line]:

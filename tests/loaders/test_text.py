@@ -162,6 +162,13 @@ def test_the_first_line_above_a_date_stamp_is_the_headline() -> None:
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
 
 
+def test_the_author_card_under_the_story_is_dropped() -> None:
+    card = "Jane Doe\nTransport Reporter\nFollow\n\nJane Doe is a transport reporter who has covered the city's buses since 2015."
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\n{card}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+    assert "author card" in {d.reason for d in article.dropped}
+
+
 def test_a_short_line_between_paragraphs_is_a_heading() -> None:
     article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\nWhat comes next\n\n{SECOND}")
     assert [b.type for b in article.body] == ["paragraph", "heading", "paragraph"]
