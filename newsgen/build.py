@@ -9,18 +9,16 @@ only when what it depends on changed, and written only when its bytes did.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import CACHE_DIR, LoadCache
-from .config import SiteConfig, load_config
+from .cache import LoadCache
+from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
 from .loaders import RawSource, load_source, read_source
@@ -30,6 +28,7 @@ from .records import Article
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Page, Site, article_path, build_site
 from .sources import discover
+from .state import BuildState, folder_identity, inputs_fingerprint, read_state, state_path, write_state
 from .workers import parallel_map
 
 Progress = Callable[[str, int, int], None]
@@ -84,17 +83,44 @@ def build(site_dir: Path, options: BuildOptions | None = None, config: SiteConfi
     jobs = options.jobs or available_cores()
     out_dir = (options.output_dir or site_dir / "build").absolute()
     articles_dir = site_dir / config.articles_dir
+    state_file = state_path(site_dir, out_dir)
+    previous = None if options.clean else read_state(state_file)
+    fingerprint = inputs_fingerprint(input_roots(site_dir, articles_dir), config.fingerprint())
+    if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):
+        return unchanged_report(previous, out_dir, time.perf_counter() - started)
     paths, skipped = discover(articles_dir)
     loaded, cached = load_all(paths, articles_dir, site_dir, config, jobs, options.clean, progress)
     site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
     env = environment(site_dir / "templates")
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
-    stats = publish(site, env, site_dir, out_dir, site_key, jobs, options.clean, progress)
+    keys, stats = publish(site, env, site_dir, out_dir, site_key, jobs, previous.keys if previous else {}, progress)
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = [*(dataclasses.replace(o, url=urls.get(o.path, "")) for _, o in loaded),
                 *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
-    return BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
-                       cached=cached, warnings=tuple(site_warnings(site)), **stats)
+    report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
+                         cached=cached, warnings=tuple(site_warnings(site)), **stats)
+    write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), keys, report_data(report)))
+    return report
+
+
+def input_roots(site_dir: Path, articles_dir: Path) -> list[Path]:
+    """Everything a build reads: articles, templates, assets, configuration and newsgen itself."""
+    return [articles_dir, site_dir / "templates", site_dir / "static", site_dir / CONFIG_NAME, theme_dir(),
+            Path(__file__).parent]
+
+
+def report_data(report: BuildReport) -> dict[str, Any]:
+    return {"outcomes": [dataclasses.asdict(o) for o in report.outcomes], "warnings": list(report.warnings),
+            "files": report.files, "pages": report.rendered + report.unchanged}
+
+
+def unchanged_report(previous: BuildState, out_dir: Path, seconds: float) -> BuildReport:
+    """The last build's report, for a build whose inputs and output are exactly as it left them."""
+    data = previous.report
+    outcomes = tuple(Outcome(**{**o, "warnings": tuple(o["warnings"])}) for o in data["outcomes"])
+    built = sum(1 for o in outcomes if o.status != "failed")
+    return BuildReport(outcomes, out_dir, seconds, cached=built, unchanged=data["pages"], files=data["files"],
+                       warnings=tuple(data["warnings"]))
 
 
 def available_cores() -> int:
@@ -143,10 +169,8 @@ def outcome_of(rel: str, value: Article | SourceError) -> tuple[Article | None, 
 
 
 def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
-            clean: bool, progress: Progress | None) -> dict[str, int]:
-    """Render what changed into a staging folder, carry the rest over, swap it in; the counts."""
-    manifest_path = site_dir / CACHE_DIR / "pages" / (hashlib.sha256(str(out_dir).encode()).hexdigest()[:16] + ".json")
-    previous = {} if clean else read_manifest(manifest_path)
+            previous: dict[str, str], progress: Progress | None) -> tuple[dict[str, str], dict[str, int]]:
+    """Render what changed into a staging folder, carry the rest over, swap it in; the keys and counts."""
     outputs: list[Output] = [*site.pages, *feed_specs(site)]
     keys = output_keys(outputs, site_key)
     staging = Staging(out_dir)
@@ -154,16 +178,14 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
         stale = [o for o in outputs if previous.get(o.path) != keys[o.path] or not keep_all(staging, o)]
         for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, staging), progress, "render"):
             pass
-        for file in extra_files(site, site_dir):
-            staging.write(file)
-        new, old = file_set(staging.root), file_set(out_dir)
+        extras = [staging.write(file) for file in extra_files(site, site_dir)]
         staging.publish()
     except BaseException:
         staging.discard()
         raise
-    write_manifest(manifest_path, keys)
-    return {"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": len(new),
-            "removed": len(old - new)}
+    files = sum(len(o.paths) if isinstance(o, FeedSpec) else 1 for o in outputs) + len(extras)
+    return keys, {"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": files,
+                  "removed": len(previous.keys() - keys.keys())}
 
 
 def keep_all(staging: Staging, output: Output) -> bool:
@@ -195,27 +217,3 @@ def extra_files(site: Site, site_dir: Path) -> Iterator[OutputFile]:
     """Files that are not pages: made again each build, written only when their bytes change."""
     yield from static_files(theme_dir() / "static", site_dir / "static")
     yield from crawler_files(site)
-
-
-def file_set(folder: Path) -> set[str]:
-    """Every file below the folder, by relative path."""
-    return {os.path.relpath(os.path.join(top, name), folder) for top, _, names in os.walk(folder) for name in names}
-
-
-def read_manifest(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def write_manifest(path: Path, keys: dict[str, str]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        return
-

@@ -44,11 +44,16 @@ class Staging:
         self.out_dir = out_dir.absolute()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        self.folders: set[str] = set()
 
     def target(self, rel: str) -> Path:
-        target = self.root.joinpath(*safe_relpath(rel).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+        """The staging path of an output file, its folder made once (tens of thousands of files)."""
+        safe = safe_relpath(rel)
+        folder = str(safe.parent)
+        if folder not in self.folders:
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
+        return self.root / safe
 
     def write(self, file: OutputFile) -> bool:
         """Write the file, or link the old copy when its bytes are the same; True if bytes were written."""

@@ -1,6 +1,7 @@
 """The build stage: cache, incremental render, parallel output and the report."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,25 @@ def test_articles_are_never_written(site: Path) -> None:
     build(site, BuildOptions(jobs=2))
     assert before == {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (site / "articles").iterdir()}
     assert not os.path.exists(site / "articles" / ".newsgen-cache")
+
+
+def test_an_untouched_site_is_not_built_again(site: Path) -> None:
+    build(site, BuildOptions(jobs=1))
+    published = (site / "build").stat().st_ino
+    again = build(site, BuildOptions(jobs=1))
+    assert (site / "build").stat().st_ino == published
+    assert again.rendered == 0 and again.count("built") == 20 and again.files > 20
+
+
+def test_a_touched_file_is_checked_but_nothing_is_rendered(site: Path) -> None:
+    build(site, BuildOptions(jobs=1))
+    os.utime(site / "articles/story-04.txt", ns=(1, 1))
+    report = build(site, BuildOptions(jobs=1))
+    assert report.cached == 20 and report.rendered == 0
+
+
+def test_a_deleted_output_folder_is_built_again(site: Path) -> None:
+    first = build(site, BuildOptions(jobs=1))
+    shutil.rmtree(site / "build")
+    report = build(site, BuildOptions(jobs=1))
+    assert report.rendered == first.rendered and (site / "build/index.html").is_file()
