@@ -165,7 +165,16 @@ def outcome_of(rel: str, value: Article | SourceError) -> tuple[Article | None, 
         return None, Outcome(rel, "failed", value.reason, value.line)
     if value.draft:
         return value, Outcome(rel, "skipped", "draft", warnings=value.warnings)
-    return value, Outcome(rel, "built", warnings=value.warnings)
+    return for_site(value), Outcome(rel, "built", warnings=value.warnings)
+
+
+def for_site(article: Article) -> Article:
+    """What the site keeps of a record: all it renders, without the audit of dropped lines.
+
+    The audit stays in the cache and in `newsgen parse`; leaving it out here keeps
+    tens of thousands of records small in memory.
+    """
+    return dataclasses.replace(article, dropped=()) if article.dropped else article
 
 
 def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
