@@ -99,37 +99,39 @@ class Reader:
         self.lex, self.lower_words, self.english, self.tallies = lex, lower_words, english, tallies
         self.order = 0
         # A run's pieces depend only on its text and on whether it opens a sentence: read once per article.
-        self.known_pieces: dict[tuple[str, bool], list[tuple[int, int, list[str]]]] = {}
+        self.known_pieces: dict[tuple[str, bool], list[tuple[int, int, Plan]]] = {}
         self.plans: dict[tuple[str, ...], Plan] = {}
         self.known_unnamed: dict[str, bool] = {}
 
     def read_line(self, line: str) -> None:
-        prose = is_prose(line)
+        prose: bool | None = None  # read only when the line names someone
         credits = may_credit(line)
+        known_pieces, known_unnamed = self.known_pieces, self.known_unnamed
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
-            if not text[0].isupper() or line[at - 1:at].isalnum() or self._unnamed(text):
+            unnamed = known_unnamed.get(text)
+            if unnamed is None:
+                unnamed = known_unnamed[text] = self._unnamed(text)
+            if unnamed or not text[0].isupper() or line[at - 1:at].isalnum():
                 continue
             key = (text, sentence_start(line, at))
-            pieces = self.known_pieces.get(key)
+            pieces = known_pieces.get(key)
             if pieces is None:
-                pieces = self.known_pieces[key] = [(start - at, start - at + len(" ".join(tokens)), tokens)
-                                                   for start, tokens in self._pieces(line, text, at)]
-            for offset, end_offset, tokens in pieces:
+                pieces = known_pieces[key] = [(start - at, start - at + len(" ".join(tokens)), self._plan(tokens))
+                                              for start, tokens in self._pieces(line, text, at)]
+            for offset, end_offset, plan in pieces:
                 start, end = at + offset, at + end_offset
                 if not (credits and in_credit(line, start, end)):
-                    self._run(self._plan(tokens), line, start, end, prose)
+                    if prose is None:
+                        prose = is_prose(line)
+                    self._run(plan, line, start, end, prose)
 
     def _unnamed(self, text: str) -> bool:
         """A run that is one function or calendar word ("The", "Monday"): never a name, wherever it stands."""
-        unnamed = self.known_unnamed.get(text)
-        if unnamed is None:
-            lower = text.lower()
-            plain = text.isalpha() and (len(text) == 1 or text[1:].islower())
-            unnamed = self.known_unnamed[text] = plain and (
-                text in ("A", "I") or lower in self.lex.calendar
-                or lower in self.lex.function_words and text not in NAME_OPENERS)
-        return unnamed
+        lower = text.lower()
+        plain = text.isalpha() and (len(text) == 1 or text[1:].islower())
+        return plain and (text in ("A", "I") or lower in self.lex.calendar
+                          or lower in self.lex.function_words and text not in NAME_OPENERS)
 
     def _pieces(self, line: str, text: str, at: int) -> list[tuple[int, list[str]]]:
         """Split a run at sentence ends, possessives, dates and stray "of", dropping function words."""
