@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import webbrowser
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -20,6 +21,7 @@ from .config import SiteConfig, load_config
 from .errors import ConfigError, NewsgenError
 from .loaders import load_file
 from .records import Article
+from .serve import Preview, RebuildFailed, Rebuilt, ServeEvent, ServeOptions, is_loopback
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -52,6 +54,60 @@ def build_command(site_dir: Path, output_dir: Path | None, jobs: int, clean: boo
         fail(exc)
     show_report(report)
     sys.exit(1 if report.failed else 0)
+
+
+@main.command("serve")
+@site_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines read the preview.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the site [default: SITE/build].")
+@click.option("--base-path", default="/", show_default=True,
+              help="Serve the site below this path (e.g. /archive/) to check a sub-path deployment.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes per build (default: one per core; 1: build in this process).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in the web browser.")
+def serve_command(site_dir: Path, host: str, port: int, output_dir: Path | None, base_path: str, jobs: int,
+                  open_browser: bool) -> None:
+    """Build the site, serve it, and rebuild and reload open pages on every change."""
+    if not is_loopback(host):
+        err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: anyone who can reach it can read the preview")
+    options = ServeOptions(host=host, port=port, base_path=base_path, output_dir=output_dir, jobs=jobs)
+    try:
+        preview = Preview(site_dir, options, on_event=show_serve_event)
+        preview.start()
+    except NewsgenError as exc:
+        fail(exc)
+    err.print(f"serving [bold]{escape(preview.url)}[/bold] (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(preview.url)
+    try:
+        preview.wait()
+    except KeyboardInterrupt:
+        err.print("stopping")
+    finally:
+        preview.stop()
+    sys.exit(0)
+
+
+def show_serve_event(event: ServeEvent) -> None:
+    """The first build in full; after that one line per rebuild, plus what failed."""
+    if isinstance(event, RebuildFailed):
+        err.print(f"[red]error[/red] {escape(event.error.message())}")
+        err.print("still serving the last good site; fix the file and it rebuilds")
+        return
+    if not event.changes:
+        show_report(event.report)
+        return
+    report = event.report
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            where = f"{outcome.path}:{outcome.line}" if outcome.line else outcome.path
+            err.print(f"[red]failed[/red]  {escape(where)}: {escape(outcome.reason)}")
+    err.print(f"rebuilt after {len(event.changes)} change(s) ({escape(Path(event.changes[0]).name)}...): "
+              f"{report.rendered} pages rendered, {report.count('failed')} articles failed; {report.seconds:.2f} s")
 
 
 @contextmanager
