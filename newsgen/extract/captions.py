@@ -80,6 +80,8 @@ CREDIT_JOINING_WORDS = frozenset(
     "dpa epa ddp afp kna apa ots".split()
 )
 CAPITAL_START = re.compile(CAPITAL_WORD)
+CREDIT_MARKS = ("(", "[", "/", "|", "©", ":", "：")
+LABEL_JOINER = re.compile(r"(?i:\b(?:by|via|courtesy|de|von|di|por|par|af|av)\b)")
 # What a caption may open with when it has no closing credit: a gallery counter, a leading credit or a
 # caption dateline (its capitals, then a dash between spaces).
 CAPTION_START = re.compile(r"\s*(?:\d{1,3}\s*(?:of|/)\s*\d|©|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s.,'’()-]{1,60}?\s+[-–—]\s)")
@@ -107,7 +109,8 @@ MAX_CAPTION_CHARS = 1500
 
 def caption_of(line: str) -> Image | None:
     """The image a caption line describes, or None when nothing marks the line as a caption."""
-    if not (_may_end_in_credit(line) or CAPTION_START.match(line) or _ends_in_toggle(line)):
+    if not (_may_end_in_credit(line) or CAPTION_START.match(line) or _ends_in_toggle(line)) \
+            or not _has_credit_mark(line):
         return None
     squeezed = _squeezed(line, MAX_CAPTION_CHARS)
     text = _without_counter(_without_toggle(squeezed))
@@ -123,7 +126,7 @@ def caption_of(line: str) -> Image | None:
 
 def credit_only(line: str) -> str | None:
     """The credit when the whole line is one ("Photo: Jane Doe/Reuters", "Alex Wong | Getty Images"), else None."""
-    if not (_may_end_in_credit(line) or _ends_in_toggle(line)):
+    if not (_may_end_in_credit(line) or _ends_in_toggle(line)) or not _has_credit_mark(line):
         return None
     squeezed = _squeezed(line, MAX_CREDIT_LINE_CHARS)
     text = _without_toggle(squeezed)
@@ -175,6 +178,15 @@ def _may_end_in_credit(text: str) -> bool:
     before = text[text.rfind(" ", 0, space) + 1 : space]
     return (before[-1:] in CREDIT_JOINING_MARKS or before.lower().rstrip(":") in CREDIT_JOINING_WORDS
             or CAPITAL_START.match(before.lstrip("([")) is not None)
+
+
+def _has_credit_mark(text: str) -> bool:
+    """What every credit and caption dateline has: a bracket, slash, bar, "©" or colon, or a label's joining
+    word ("Photo by", "Foto von") among the last characters."""
+    for mark in CREDIT_MARKS:
+        if mark in text:
+            return True
+    return LABEL_JOINER.search(text, max(len(text) - CREDIT_TAIL_CHARS, 0)) is not None
 
 
 def _is_copyright(text: str) -> bool:

@@ -122,6 +122,7 @@ SOCIAL_SIGNATURE = re.compile(r"\(@\w+\)")
 # Sentence ends: a date stamp line rarely ends in a full stop after several words.
 SENTENCE_END = re.compile(r"[.!?。]\s*$")
 WORD = re.compile(r"[^\W\d_]{2,}")
+DIGIT = re.compile(r"\d")
 # Words that are part of a stamp and say nothing against it: weekdays, "at", "on", "by", "de", "à", "le"...
 STAMP_WORDS = frozenset(
     "at on by the of de del el la le à a um am pm uhr et um den der am on at um and y e "
@@ -166,8 +167,11 @@ def date_mentions(line: str, tz: tzinfo) -> tuple[DateMention, ...]:
         value, span = _with_time(day, text, (end, after), (before, start), tz)
         taken.extend([span] if span else [])
         mentions.append((start, DateMention(kind=_kind(text, start), value=value, text=text)))
-    mentions.extend(_labelled_times(text, days, taken, tz))
-    if not _is_stamp(_without(text, taken)):
+    rest = _without(text, taken)
+    if DIGIT.search(rest, days[0][2]):  # a time no date has taken, after the first date
+        mentions.extend(_labelled_times(text, days, taken, tz))
+        rest = _without(text, taken)
+    if not _is_stamp(rest):
         return ()
     return tuple(mention for _, mention in sorted(mentions, key=lambda item: item[0]))
 
