@@ -158,7 +158,7 @@ class Preview:
             return PreviewServer(address, self)
         except OSError as exc:
             raise ServeError(f"cannot listen on {self.options.host}:{self.options.port}: {exc.strerror or exc}"
-                             + (" (try --port 0 for a free port)" if self.options.port else "")) from None
+                             + (" (try --port 0)" if self.options.port else "")) from None
 
     def watch_spec(self) -> WatchSpec:
         try:
