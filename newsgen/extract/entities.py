@@ -334,7 +334,7 @@ class Reader:
         tally.mentions += 1
         tally.prose = tally.prose or prose
         if kind and prose:
-            tally.votes[(kind, strength)] += 1
+            tally.votes[(kind, strength)] = tally.votes.get((kind, strength), 0) + 1
 
 
 def _known(lex: Lexicon, name: str) -> tuple[str, str] | None:

@@ -37,10 +37,10 @@ def is_prose(line: str) -> bool:
         return False
     if sum(map(str.isupper, words)) > SHOUTED_SHARE * len(words):
         return False
-    # Headings rarely end like a sentence, name-dense sentences do: they need every word capitalised.
-    share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
     rest = words[1:]
     capitals = sum(map(str.isupper, map(itemgetter(0), rest)))
+    # Headings rarely end like a sentence, name-dense sentences do: they need every word capitalised.
+    share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
     fewest_long = sum(map(LONG_WORD_CHARS.__lt__, map(len, rest))) + sum(
         map(str.isalpha, map(itemgetter(0), rest))) - len(rest)
     if capitals < share * fewest_long:

@@ -27,7 +27,7 @@ class Tally:
     mentions: int = 0
     first: int = 0
     prose: bool = False
-    votes: Counter[tuple[str, int]] = field(default_factory=Counter)
+    votes: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def kind(self) -> tuple[str, int]:
         """The kind most of the strongest evidence points to, and that strength."""
