@@ -10,6 +10,7 @@ slow download never delays a build.
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import shutil
 import socket
 from http import HTTPStatus
@@ -68,6 +69,23 @@ def address_family(host: str) -> socket.AddressFamily:
     return infos[0][0] if infos else socket.AF_INET
 
 
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach; a name other than localhost counts as not."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: `[::1]:8000` gives `[::1]`."""
+    if header.startswith("["):
+        return header.partition("]")[0] + "]"
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
+
+
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = f"newsgen-preview/{__version__}"
@@ -103,6 +121,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if self.command not in ("GET", "HEAD"):
             self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
             return
+        if not self.host_allowed():
+            self.send_error(HTTPStatus.FORBIDDEN, "Host header is not a loopback name")
+            return
         try:
             if self.path.partition("?")[0] == EVENTS_PATH:
                 self.stream_events()
@@ -111,6 +132,13 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
         except (TimeoutError, ConnectionError):
             self.close_connection = True
+
+    def host_allowed(self) -> bool:
+        """Against DNS rebinding: a server bound to loopback answers only requests addressed to loopback."""
+        if not is_loopback(self.server.preview.options.host):
+            return True
+        host = self.headers.get("Host")
+        return host is None or is_loopback(host_name(host.strip().lower()))
 
     def send_site_file(self) -> None:
         preview = self.server.preview

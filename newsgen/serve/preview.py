@@ -10,7 +10,7 @@ what went wrong.
 
 from __future__ import annotations
 
-import ipaddress
+import functools
 import queue
 import threading
 from contextlib import contextmanager
@@ -22,7 +22,7 @@ from ..build import BuildOptions, BuildReport, build
 from ..config import load_config
 from ..errors import NewsgenError
 from .files import normal_base_path
-from .handler import PreviewServer
+from .handler import PreviewServer, is_loopback
 from .live import Hub, Problem
 from .watch import Changes, Watcher, WatchSpec, coalesce
 
@@ -103,16 +103,6 @@ class SiteLock:
                 self._condition.notify_all()
 
 
-def is_loopback(host: str) -> bool:
-    """True for addresses only this machine can reach; a name other than localhost counts as not."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class Preview:
     """A running preview of one site. `start()` builds and begins serving; `stop()` ends it all."""
 
@@ -146,8 +136,8 @@ class Preview:
         self.rebuild(())
         self.watcher = Watcher(self.watch_spec(), self.changes)
         self.watcher.start()
-        self.threads = [threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS},
-                                         name="newsgen-serve", daemon=True),
+        serve = functools.partial(self.server.serve_forever, poll_interval=SHUTDOWN_POLL_SECONDS)
+        self.threads = [threading.Thread(target=serve, name="newsgen-serve", daemon=True),
                         threading.Thread(target=self.rebuild_loop, name="newsgen-rebuild", daemon=True)]
         for thread in self.threads:
             thread.start()

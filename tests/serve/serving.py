@@ -128,7 +128,7 @@ class EventStream:
 
     def __init__(self, port: int) -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        self.sock.sendall(b"GET /__newsgen__/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        self.sock.sendall(b"GET /__newsgen__/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         self.events: queue.Queue[tuple[str, dict]] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 

@@ -45,7 +45,8 @@ def test_prints_the_url_serves_it_and_stops_cleanly_on_ctrl_c(make_site) -> None
                "--port", "0", "--jobs", "1"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
-        url = next(line.split()[1] for line in process.stderr if line.startswith("serving "))  # type: ignore[union-attr]
+        assert process.stderr is not None
+        url = next(line.split()[1] for line in process.stderr if line.startswith("serving "))
         port = int(url.rsplit(":", 1)[1].strip("/"))
         assert fetch(port, "/").status == 200
         started = time.monotonic()

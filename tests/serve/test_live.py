@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from serving import STORY, EventStream, Served, fetch, fresh, wait_for  # noqa: F401  (fixture)
@@ -95,3 +96,42 @@ def test_failed_article_is_reported_and_the_rest_still_published(fresh: Served) 
         assert problems["fatal"] is False and problems["problems"][0]["file"] == "empty.txt"
     finally:
         stream.close()
+
+
+def test_request_during_a_rebuild_waits_and_gets_the_new_page(fresh: Served, monkeypatch) -> None:
+    import newsgen.serve.preview as preview_module
+
+    building = threading.Event()
+
+    def slow_build(*args, **kwargs):
+        building.set()
+        time.sleep(0.5)
+        return real_build(*args, **kwargs)
+
+    real_build = preview_module.build
+    monkeypatch.setattr(preview_module, "build", slow_build)
+    url = fresh.article_url()
+    edit(fresh, STORY.replace("sea wall", "breakwater"))
+    assert building.wait(10)
+    page = fetch(fresh.port, url)
+    assert page.status == 200 and b"breakwater" in page.body
+
+
+def test_pages_stay_whole_while_rebuilding(fresh: Served) -> None:
+    url, statuses, stop = fresh.article_url(), [], threading.Event()
+
+    def hammer() -> None:
+        while not stop.is_set():
+            page = fetch(fresh.port, url)
+            statuses.append(page.status if b"</html>" in page.body else -1)
+
+    readers = [threading.Thread(target=hammer) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    for n in range(3):
+        edit(fresh, STORY.replace("Monday", f"day {n}"))
+        wait_for(lambda: len(fresh.rebuilds()) > n)
+    stop.set()
+    for reader in readers:
+        reader.join()
+    assert statuses and set(statuses) == {200}

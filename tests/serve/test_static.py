@@ -79,7 +79,7 @@ def test_base_path_serves_below_it_and_redirects_to_it(make_site) -> None:
 
 
 def test_request_line_over_the_limit_gets_414(served: Served) -> None:
-    reply = raw_request(served.port, b"GET /" + b"a" * 20_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    reply = raw_request(served.port, b"GET /" + b"a" * 20_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     assert reply.startswith(b"HTTP/1.1 414") or reply.startswith(b"HTTP/1.0 414")
 
 
@@ -88,7 +88,8 @@ def test_request_line_over_the_limit_gets_414(served: Served) -> None:
     b"".join(b"X-Many-%d: %s\r\n" % (i, b"b" * 500) for i in range(90)),
 ], ids=["one-long-header", "many-headers"])
 def test_headers_over_the_limit_get_431(served: Served, headers: bytes) -> None:
-    reply = raw_request(served.port, b"GET / HTTP/1.1\r\nHost: x\r\n" + headers + b"Connection: close\r\n\r\n")
+    request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + b"Connection: close\r\n\r\n"
+    reply = raw_request(served.port, request)
     assert b" 431 " in reply.split(b"\r\n", 1)[0]
 
 
@@ -103,10 +104,19 @@ def test_slow_clients_do_not_block_others(served: Served) -> None:
     idle = [socket.create_connection(("127.0.0.1", served.port)) for _ in range(200)]
     try:
         for sock in idle:
-            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # headers never finished
         started = time.monotonic()
         assert fetch(served.port, "/").status == 200
         assert time.monotonic() - started < 2
     finally:
         for sock in idle:
             sock.close()
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1", 200), ("localhost:8000", 200), ("[::1]:8000", 200), ("app.localhost", 200),
+    ("evil.example", 403), ("evil.example:8000", 403), ("127.0.0.1.evil.example", 403),
+], ids=lambda v: str(v))
+def test_only_loopback_host_names_are_answered(served: Served, host: str, status: int) -> None:
+    """A page on another site that rebinds its name to 127.0.0.1 must not read the preview."""
+    assert fetch(served.port, "/", headers={"Host": host}).status == status

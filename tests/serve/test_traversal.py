@@ -11,6 +11,7 @@ import pytest
 from serving import SITE_FILES, Served, raw_request, start
 
 SECRET = b"SECRET-7f3a-never-serve-me"
+HEADERS = "Host: 127.0.0.1\r\nConnection: close\r\n\r\n"
 
 # Each is sent byte for byte as the request target; the output folder is SITE/build,
 # and a secret file sits both in SITE and beside it.
@@ -66,14 +67,14 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.mark.parametrize("target", TRAVERSALS)
 def test_path_outside_the_output_folder_is_refused(guarded: Served, target: str) -> None:
-    reply = raw_request(guarded.port, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+    reply = raw_request(guarded.port, f"GET {target} HTTP/1.1\r\n{HEADERS}".encode())
     status = int(reply.split(b" ", 2)[1])
     assert status in (400, 404)
     assert SECRET not in reply and b"root:" not in reply
 
 
 def test_a_file_inside_is_still_served(guarded: Served) -> None:
-    reply = raw_request(guarded.port, b"GET /static/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    reply = raw_request(guarded.port, f"GET /static/app.js HTTP/1.1\r\n{HEADERS}".encode())
     assert reply.startswith(b"HTTP/1.1 200") and b"console.log" in reply
 
 
