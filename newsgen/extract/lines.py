@@ -38,6 +38,9 @@ AUTHOR_CARD_WORDS, AUTHOR_CARD_REACH = 60, 4
 BOXED = frozenset({PROSE, SHORT, HEADLINE, CHROME, BREAK, BULLET})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
 MAX_STAMP_WORDS = 16
+# A date stamp may carry a desk byline and an update time ("By Desk | May 1, 2024 at 2:26 PM - Updated May 1
+# at 4:46 PM"); the date recogniser itself refuses lines that read as prose.
+MAX_DATE_STAMP_WORDS = 24
 # A line that is one quotation and nothing else: a pull quote or a quoted passage.
 QUOTE_SHAPE = re.compile(r"^[\"“„«‘'](?P<inner>[^\"“”„«»]{8,})[\"”“»’']$")
 # "— Name, role" under a pull quote.
@@ -53,6 +56,8 @@ PARALLEL_MARKS = re.compile(r":|\(|\s[–—-]\s|\d")
 PARALLEL_MIN_WORDS, PARALLEL_MIN_ITEMS = 3, 4
 # A caption above a credit line is short; a long paragraph above one is story text.
 CAPTION_WORDS = 60
+# An agency or photographer credited by one upper-case word ("AFP", "REUTERS") has at least this many letters.
+BARE_CREDIT_CHARS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,13 +124,16 @@ def with_author_cards(lines: list[Line]) -> list[Line]:
 
 def with_templates(lines: list[Line]) -> list[Line]:
     """A line the page repeats many times (the same caption under every photo, a widget's title) is a
-    template, its first copy included: a story does not say the same line over and over."""
+    template, its first copy included: a story does not say the same line over and over. A line that
+    opens with a template's text (the caption with a name added) is a copy of it."""
     copies = Counter(line.text.casefold() for line in lines if line.kind == REPEAT)
     if not copies or max(copies.values()) + 1 < bp.TEMPLATE_COPIES:
         return lines
+    templates = {text for text, count in copies.items() if count + 1 >= bp.TEMPLATE_COPIES}
+    openings = tuple(text + " " for text in templates)
     return [replace(line, kind=REPEAT, found=TEMPLATE)
-            if line.kind != REPEAT and copies.get(line.text.casefold(), 0) + 1 >= bp.TEMPLATE_COPIES else line
-            for line in lines]
+            if line.kind != REPEAT and (key := line.text.casefold()) in templates or key.startswith(openings)
+            else line for line in lines]
 
 
 def blank_styled(lines: list[Line]) -> bool:
@@ -157,7 +165,9 @@ def with_chrome_boxes(lines: list[Line]) -> list[Line]:
 def with_captions(lines: list[Line]) -> list[Line]:
     """A short line packed right above a credit line is that photo's caption; a truncated copy
     ("...") of a caption elsewhere on the page is a repeat."""
-    out = list(lines)
+    out = [replace(line, kind=CREDIT, found=line.text) if _bare_credit(lines, i) else line
+           for i, line in enumerate(lines)]
+    lines = list(out)
     for i, line in enumerate(lines):
         above = lines[i - 1] if i else None
         if (line.kind == CREDIT and above is not None and not line.blank_before
@@ -170,6 +180,16 @@ def with_captions(lines: list[Line]) -> list[Line]:
             if any(caption.startswith(stem) and caption != stem for caption in captions):
                 out[i] = replace(line, kind=REPEAT, found="truncated copy of a caption")
     return out
+
+
+def _bare_credit(lines: list[Line], i: int) -> bool:
+    """A lone upper-case name closing a two-line group ("A stock image of ...", "AGENCY") is the credit
+    under a caption: a heading would lead the text below it, not close the line above."""
+    line = lines[i]
+    return (line.kind == SHORT and line.words == 1 and len(line.text) >= BARE_CREDIT_CHARS
+            and line.text.isalpha() and line.text.isupper()
+            and i > 0 and not line.blank_before and line.blank_after and lines[i - 1].blank_before
+            and lines[i - 1].kind in (PROSE, SHORT, HEADLINE) and lines[i - 1].words <= CAPTION_WORDS)
 
 
 def with_quotes(lines: list[Line]) -> list[Line]:
@@ -287,7 +307,7 @@ RECOGNISERS = (
     (NOTE, lambda text, words, tz: note_text(text)),
     (CONTRIBUTOR, lambda text, words, tz: contributor_names(text)),
     (BYLINE, _stamp(byline_authors)),
-    (DATE, lambda text, words, tz: date_mention(text, tz) if words <= MAX_STAMP_WORDS else None),
+    (DATE, lambda text, words, tz: date_mention(text, tz) if words <= MAX_DATE_STAMP_WORDS else None),
     (CITATION, _citation),
     (CREDIT, _stamp(credit_only)),
     (CAPTION, lambda text, words, tz: caption_of(text)),

@@ -155,11 +155,37 @@ def test_a_line_repeated_under_every_photo_is_dropped_first_copy_included() -> N
     assert article.body_text().count("twenty minutes") == 2
 
 
+def test_a_caption_opening_with_a_repeated_caption_is_dropped_with_it() -> None:
+    caption = "Night buses of the northern line at the depot in May"
+    story = "".join(f"{PARAGRAPH.replace('Tuesday', day)}\n\n{caption}\n\n" for day in ("Monday", "Tuesday", "Friday"))
+    article = load(f"Council extends night buses\n\n{story}{SECOND}\n\n{caption} Driver team_Jane Doe, John Roe\n\n"
+                   f"{caption}\n\n{SECOND.replace('June', 'July')}")
+    assert "Driver team" not in article.body_text()
+    assert len(article.body) == 4 and "July" in article.body[-1].text
+
+
+def test_a_lone_upper_case_name_under_a_caption_is_its_credit() -> None:
+    caption = "A night bus waits at the depot before the first run of the new northern route."
+    third = SECOND.replace("June", "July")
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\n{caption}\nAGENCY\n\n{third}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND, third]
+    assert [(image.caption, image.credit) for image in article.images] == [(caption, "AGENCY")]
+
+
 def test_the_first_line_above_a_date_stamp_is_the_headline() -> None:
     headline = "Night buses reach the northern suburbs at last, and the shift workers are thrilled!"
     article = load(f"{headline}\nMarch 3, 2024\n\n{PARAGRAPH}\n\n{SECOND}")
     assert article.title == headline
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+
+
+def test_a_long_desk_stamp_with_an_update_time_is_a_date_and_the_caption_above_it_is_not_story() -> None:
+    caption = ("The first night bus leaves the depot on a Tuesday evening in May, two hours after the council vote, "
+               "with a handful of shift workers on board.")
+    stamp = "By Metro Desk | March 3, 2024 at 2:26 PM EST - Updated March 3 at 4:46 PM"
+    article = load(f"Council extends night buses\n{caption}\n\n{stamp}\n\n{PARAGRAPH}\n\n{SECOND}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+    assert article.published is not None and article.published.day == 3
 
 
 def test_the_author_card_under_the_story_is_dropped() -> None:
