@@ -34,6 +34,8 @@ WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A sentence ends in a stop, question or exclamation mark, maybe inside quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
+# A question ends in a question mark (Latin, full-width, Arabic), maybe inside quotes or brackets.
+QUESTION_END = re.compile(r"[?？؟][\"'”’»)\]]*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 HANDLE = re.compile(r"^@\w+$|^\S+@\S+\.\w+$")
 BULLET = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+\S")
@@ -170,6 +172,16 @@ def words_in(text: str) -> int:
 
 def is_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
+
+
+def is_call_to_action(text: str, words: int) -> bool:
+    """A button that asks the reader to sign up ("Sign Up", "Subscribe now"): it closes a promotion box."""
+    return words <= LABEL_WORDS and SERVICE_PHRASES.search(text) is not None
+
+
+def is_question(text: str) -> bool:
+    """A line ending in a question mark (Latin, CJK, Arabic), maybe inside quotes or brackets."""
+    return bool(QUESTION_END.search(text))
 
 
 def is_prose(text: str, words: int) -> bool:

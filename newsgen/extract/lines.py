@@ -101,7 +101,8 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
         blank = False
     if lines:
         lines[-1] = replace(lines[-1], blank_after=True)
-    return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(with_templates(lines))))))
+    return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(
+        with_recurring_questions(with_templates(lines)))))))
 
 
 def with_author_cards(lines: list[Line]) -> list[Line]:
@@ -136,6 +137,18 @@ def with_templates(lines: list[Line]) -> list[Line]:
             else line for line in lines]
 
 
+def with_recurring_questions(lines: list[Line]) -> list[Line]:
+    """A repeated question set apart over a paragraph of its own is one the story asks again (the same
+    interview questions put to each guest), not a copy: captions and teasers are not answered."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        answer = lines[i + 1]
+        if (line.kind == REPEAT and line.found in (None, TEMPLATE) and line.blank_before
+                and answer.kind == PROSE and bp.is_question(line.text)):
+            out[i] = replace(line, kind=shape_of(line.text, line.words), found=None)
+    return out
+
+
 def blank_styled(lines: list[Line]) -> bool:
     """Whether the page sets its paragraphs apart with blank lines (most of its prose words are)."""
     prose = [min(line.words, bp.PROSE_CAP) for line in lines if line.kind == PROSE]
@@ -145,7 +158,7 @@ def blank_styled(lines: list[Line]) -> bool:
 
 def with_chrome_boxes(lines: list[Line]) -> list[Line]:
     """On a page of blank-separated paragraphs, a packed group of lines that is mostly chrome (a
-    newsletter box, a cookie banner) is chrome as a whole, its one-line blurb included."""
+    newsletter box, a cookie banner), or a blurb closed by a sign-up button, is chrome as a whole."""
     if not blank_styled(lines):
         return lines
     out = list(lines)
@@ -154,7 +167,8 @@ def with_chrome_boxes(lines: list[Line]) -> list[Line]:
         if line.blank_after:
             group = lines[start: i + 1]
             chrome = sum(member.kind in (CHROME, BREAK) for member in group)
-            if (len(group) > 1 and chrome >= bp.BOX_CHROME_LINES and 2 * chrome >= len(group)
+            boxed = chrome >= bp.BOX_CHROME_LINES or bp.is_call_to_action(line.text, line.words)
+            if (len(group) > 1 and boxed and 2 * chrome >= len(group)
                     and all(member.words < bp.PROSE_WORDS for member in group)):
                 out[start: i + 1] = [replace(m, kind=CHROME, found=CHROME_BOX) if m.kind in BOXED else m
                                      for m in group]
@@ -284,11 +298,16 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
         return BREAK, None
     if bp.is_chrome(text, words):
         return CHROME, None
+    return shape_of(text, words), None
+
+
+def shape_of(text: str, words: int) -> str:
+    """The label a line has from its shape alone: prose, a list item, a short line or a headline."""
     if bp.is_prose(text, words):
-        return PROSE, None
+        return PROSE
     if bp.is_bullet(text):
-        return BULLET, None
-    return (SHORT if words <= bp.MENU_WORDS else HEADLINE), None
+        return BULLET
+    return SHORT if words <= bp.MENU_WORDS else HEADLINE
 
 
 def _stamp(recognise: Any) -> Any:

@@ -102,6 +102,13 @@ def test_a_newsletter_box_inside_the_story_is_dropped_whole() -> None:
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
 
 
+def test_a_blurb_closed_by_a_sign_up_button_is_dropped() -> None:
+    box = "Let our stories meet your inbox. The news that matters, delivered weekday mornings.\nSign Up"
+    third = SECOND.replace("June", "July")
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\n{box}\n\n{third}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND, third]
+
+
 def test_every_chrome_phrase_contains_a_stem() -> None:
     """The stem pre-test may only skip lines that no chrome phrase matches."""
     phrases = ["cookies", "newsletter", "All rights reserved", "privacy policy", "terms of service", "follow us",
@@ -170,6 +177,14 @@ def test_a_lone_upper_case_name_under_a_caption_is_its_credit() -> None:
     article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\n{caption}\nAGENCY\n\n{third}")
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND, third]
     assert [(image.caption, image.credit) for image in article.images] == [(caption, "AGENCY")]
+
+
+def test_a_question_put_again_to_each_guest_is_kept_every_time() -> None:
+    question = "What made you start cooking for others?"
+    answers = [f"— {PARAGRAPH.replace('Tuesday', day)}" for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    article = load("Four cooks on their craft\n\n" + "".join(f"{question}\n\n{answer}\n\n" for answer in answers))
+    assert article.body_text().count(question) == 4
+    assert article.body_text().count("— The council voted") == 4
 
 
 def test_the_first_line_above_a_date_stamp_is_the_headline() -> None:
