@@ -136,6 +136,12 @@ LONG_PHRASE_STEMS = ("cooki", "newsletter", "right", "privacy", "terms of", "fol
                      "abonn", "suscr", "iscriv", "assine", "подпи", "copyright", "©", "subscri", "sign up")
 PHRASE_STEMS = LONG_PHRASE_STEMS + ("continu", "enlarge", "caption", "link", "min", "read", "lectur", "lesezeit",
                                     "abbonat", "reste", "share", "mail", "signing", "new ", "key events")
+# A caption under its label, the label glued on or not ("Image caption A man ...", "Media captionA man ...").
+CAPTION_LABEL = re.compile(
+    r"^(?:image|media|photo|video|picture) ?caption\s*:?\s*|^(?:pie de foto|legenda da foto|подпись к фото|"
+    r"bildunterschrift|légende)\s*:?\s*",
+    re.IGNORECASE,
+)
 # A counted label ("14 Comments", "3 Shares"): a widget counter, not text.
 COUNTED_LABEL = re.compile(r"^\d[\d.,]*[kKmM]?\s+(\w+)$")
 # A bare time with an optional zone ("16.05 BST", "9:41 am"): a live-blog entry stamp or a clock.
@@ -177,6 +183,12 @@ def is_sentence(text: str) -> bool:
 def is_call_to_action(text: str, words: int) -> bool:
     """A button that asks the reader to sign up ("Sign Up", "Subscribe now"): it closes a promotion box."""
     return words <= LABEL_WORDS and SERVICE_PHRASES.search(text) is not None
+
+
+def labelled_caption(text: str) -> str | None:
+    """The caption after a caption label ("Image caption Text" -> "Text"), or None without one."""
+    match = CAPTION_LABEL.match(text) if text[:1].isalpha() else None
+    return text[match.end():] if match and match.end() < len(text) else None
 
 
 def is_question(text: str) -> bool:

@@ -294,6 +294,9 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
             if kind == BYLINE and bp.has_chrome_phrase(text):
                 return CHROME, None
             return kind, found
+    caption = bp.labelled_caption(text)
+    if caption:
+        return CAPTION, Image(caption, "", "")
     if bp.is_break(text):
         return BREAK, None
     if bp.is_chrome(text, words):

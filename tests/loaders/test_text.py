@@ -109,6 +109,15 @@ def test_a_blurb_closed_by_a_sign_up_button_is_dropped() -> None:
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND, third]
 
 
+@pytest.mark.parametrize("label", ["Image caption ", "Media caption", "Pie de foto: "])
+def test_a_line_under_a_caption_label_is_a_caption_however_long(label: str) -> None:
+    caption = "The first night bus leaves the depot after the council vote, with a handful of shift workers on board"
+    third = SECOND.replace("June", "July")
+    article = load(f"Council extends night buses\n\n{PARAGRAPH}\n\n{SECOND}\n\n{label}{caption}\n\n{third}")
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND, third]
+    assert [image.caption for image in article.images] == [caption]
+
+
 def test_every_chrome_phrase_contains_a_stem() -> None:
     """The stem pre-test may only skip lines that no chrome phrase matches."""
     phrases = ["cookies", "newsletter", "All rights reserved", "privacy policy", "terms of service", "follow us",
