@@ -18,7 +18,7 @@ from ..extract.entities import entities_of
 from ..extract.language import language_of
 from ..records import Article
 from ..sources import SourceFile, file_digest, sidecar_for
-from . import markdown, text
+from . import html, markdown, text
 from .decode import decode
 from .frontmatter import parse_yaml
 
@@ -27,6 +27,8 @@ Loader = Callable[[str, SourceFile, SiteConfig, dict[str, Any]], Article]
 LOADERS: dict[str, Loader] = {
     ".txt": text.load,
     ".md": markdown.load,
+    ".html": html.load,
+    ".htm": html.load,
 }
 
 # A file larger than this is refused rather than risk a build that never ends.
