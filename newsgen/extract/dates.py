@@ -67,7 +67,9 @@ ZONE_REGIONS: dict[str, str] = {
 ZONE_NAMES = "|".join(sorted((*ZONE_OFFSETS, *ZONE_REGIONS), key=len, reverse=True))
 # A year; digits may follow only when they are a glued clock time ("NOV 20 20194:29 AM").
 YEAR = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))"
-MONTH_WORD = r"(?P<month>[^\W\d_]{3,12})\.?"
+# A month name or abbreviation: a whole run of letters (taken at once: a shorter part of it is never followed
+# by the space or full stop the shapes need, so backtracking into it only costs time).
+MONTH_WORD = r"(?P<month>[^\W\d_]{3,12}+)\.?"
 DAY = r"(?P<day>[0-3]?\d)"
 # Date shapes, most specific first: ISO, CJK, numeric with dots or slashes, then month names both ways.
 DATE_SHAPES: tuple[re.Pattern[str], ...] = (
@@ -79,7 +81,7 @@ DATE_SHAPES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?<!\d){DAY}(?:er|st|nd|rd|th|\.|º|°)?\s*(?:de\s+|-)?{MONTH_WORD}(?:\s+de|\s*-|,)?\s+{YEAR}", re.IGNORECASE
     ),
-    re.compile(rf"{MONTH_WORD}\s+{DAY}(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+)?{YEAR}", re.IGNORECASE),
+    re.compile(rf"(?<![^\W\d_]){MONTH_WORD}\s+{DAY}(?:st|nd|rd|th)?(?:,\s*|\s+)(?:de\s+)?{YEAR}", re.IGNORECASE),
 )
 # A character (or pair) each shape cannot match without, in DATE_SHAPES order: cheap tests before the scans.
 SHAPE_MARKS: tuple[tuple[str, ...], ...] = (("-",), ("年", "년"), (".", "/"), (".",), ("/",), (), ())
