@@ -213,3 +213,28 @@ def show_record(record: Article) -> None:
 def line(markup: str) -> None:
     """One line per item, cut to the terminal's width: a summary, not the full text."""
     out.print(markup, no_wrap=True, overflow="ellipsis")
+
+
+@main.command("import")
+@click.argument("originals", nargs=-1, required=True)
+@site_option
+@click.option("--to", "target_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the Markdown articles [default: SITE/articles].")
+def import_command(originals: tuple[str, ...], site_dir: Path, target_dir: Path | None) -> None:
+    """Turn each scraped .txt or .html ORIGINAL ('-': pasted text on standard input) into an editable
+    .md article with full front matter. Never overwrites an article; never changes the original."""
+    from .importer import STDIN_NAME, import_article, read_original
+
+    config = config_or_fail(site_dir)
+    articles = target_dir or site_dir / "articles"
+    stdin = sys.stdin.buffer.read() if STDIN_NAME in originals else None
+    failures = 0
+    for original in originals:
+        try:
+            written = import_article(original, read_original(original, stdin), articles, config)
+        except NewsgenError as exc:
+            failures += 1
+            err.print(f"[red]error[/red] {escape(exc.message())}")
+            continue
+        err.print(f"imported {escape(original)} -> {escape(str(written))}")
+    sys.exit(1 if failures else 0)

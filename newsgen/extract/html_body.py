@@ -68,7 +68,10 @@ def _walk(element: Element, body: Body, base: str) -> None:
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        if child.tag in BLOCK_TAGS and child.tag not in ("li", "dd", "dt"):
+        if child.tag == "br" and run and _ends_in_break(run):
+            _flush(run, body, base, element)
+            run = []
+        elif child.tag in BLOCK_TAGS and child.tag not in ("li", "dd", "dt"):
             _flush(run, body, base, element)
             _block(child, body, base)
             run = []
@@ -79,18 +82,39 @@ def _walk(element: Element, body: Body, base: str) -> None:
     _flush(run, body, base, element)
 
 
+def _ends_in_break(run: list[Element | str]) -> bool:
+    """Two <br>s in a row (only spaces between) end a paragraph in pages set without <p>."""
+    for part in reversed(run):
+        if isinstance(part, str):
+            if part.strip():
+                return False
+            continue
+        return part.tag == "br"
+    return False
+
+
 def _block(element: Element, body: Body, base: str) -> None:
     tag = element.tag
     if tag in ("ul", "ol"):
         _list(element, body, base)
     elif tag in HEADINGS:
         _add(body, "heading", element, base)
-    elif tag == "blockquote" and not _has_blocks(element):
-        _add(body, "quote", element, base)
+    elif tag == "blockquote":
+        _quote(element, body, base)
     elif tag in ("p", "pre", "address") or not _has_blocks(element):
         _add(body, "paragraph", element, base)
     else:
         _walk(element, body, base)
+
+
+def _quote(element: Element, body: Body, base: str) -> None:
+    """A quotation: one quote block, or one per paragraph inside it."""
+    if not _has_blocks(element):
+        _add(body, "quote", element, base)
+        return
+    start = len(body.blocks)
+    _walk(element, body, base)
+    body.blocks[start:] = [Block("quote", b.text) if b.type == "paragraph" else b for b in body.blocks[start:]]
 
 
 def _has_blocks(element: Element) -> bool:

@@ -27,7 +27,7 @@ class Figure:
     """An image found on the page, and the elements it sat inside (to tell the story's own from others)."""
 
     image: Image
-    ancestors: frozenset[int]
+    ancestors: tuple[Element, ...]
 
 
 def take_figures(root: Element, base: str) -> list[Figure]:
@@ -39,7 +39,7 @@ def take_figures(root: Element, base: str) -> list[Figure]:
         if element.tag == "figure" or _is_caption(element):
             image = image_of(element, base)
             if image is not None:
-                figures.append(Figure(image, frozenset(id(a) for a in element.iterancestors())))
+                figures.append(Figure(image, tuple(element.iterancestors())))
             element.drop_tree()
     return figures
 

@@ -200,12 +200,17 @@ def _dropped(element: Element, reason: str) -> Dropped:
         size = len(element.text_content())
         text = f"<{element.tag}> ({size:,} characters)" if size else f"<{element.tag}>"
         return Dropped(text, reason, element.sourceline)
-    return Dropped(shortened(text_of(element)), reason, element.sourceline)
+    return Dropped(shortened(spaced_text(element)), reason, element.sourceline)
 
 
 def text_of(element: Element) -> str:
     """An element's visible text with its whitespace collapsed."""
     return SPACES.sub(" ", element.text_content()).strip()
+
+
+def spaced_text(element: Element) -> str:
+    """An element's text pieces joined by spaces: the items of a removed menu stay apart ("Home Local")."""
+    return SPACES.sub(" ", " ".join(element.itertext())).strip()
 
 
 def shortened(text: str, limit: int = DROPPED_CHARS) -> str:

@@ -49,7 +49,7 @@ def extracted_fields(text: str, path: str, tz: tzinfo) -> dict[str, Any]:
     figures = take_figures(page.root, base)
     container = story_container(page.root)
     scope = _scope(container)
-    images = tuple(f.image for f in figures if id(scope) in f.ancestors)
+    images = tuple(f.image for f in figures if any(a is scope for a in f.ancestors))
     story = story_of(body_of(container, base), title, images, tz)
     fields: dict[str, Any] = {
         "title": title,

@@ -11,9 +11,10 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
-from newsgen.loaders import load_bytes
+from newsgen.loaders import load_bytes, load_file
 from newsgen.records import Article
 from newsgen.sources import SourceFile, file_digest
+from tests.loaders.test_golden import mismatches
 
 PARAGRAPH = "The council voted on Tuesday to rebuild the harbour wall before the winter storms arrive in force."
 
@@ -125,3 +126,21 @@ def test_figure_captions_keep_their_credit_and_a_resolved_src() -> None:
 def test_a_sidecar_wins_over_the_page() -> None:
     record = load_html(page(f"<article>{story()}</article>"), sidecar={"title": "Corrected title"})
     assert record.title == "Corrected title" and dict(record.provenance)["title"] == "front_matter"
+
+
+HTML_SAMPLES = Path(__file__).resolve().parent / "html_samples"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in HTML_SAMPLES.glob("*.html")))
+def test_html_sample_reads_as_expected(name: str) -> None:
+    path = HTML_SAMPLES / f"{name}.html"
+    expected = json.loads((HTML_SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    problems = mismatches(expected, load_file(path, path.parent, SiteConfig()).to_dict(), "")
+    if problems:
+        pytest.fail(f"{name}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
+
+
+def test_there_are_enough_html_samples_each_with_its_record() -> None:
+    pages = sorted(HTML_SAMPLES.glob("*.html"))
+    assert len(pages) >= 8
+    assert [p.name for p in pages if not p.with_suffix(".json").is_file()] == []
