@@ -26,7 +26,7 @@ from .output import Staging
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
 from .render import OutputFile, environment, render_page, static_files, theme_dir
-from .site import Page, Site, article_path, build_site
+from .site import Page, Site, article_path, build_site, wanted_slug
 from .sources import discover
 from .state import BuildState, folder_identity, inputs_fingerprint, read_state, state_path, write_state
 from .workers import parallel_map
@@ -95,12 +95,22 @@ def build(site_dir: Path, options: BuildOptions | None = None, config: SiteConfi
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
     keys, stats = publish(site, env, site_dir, out_dir, site_key, jobs, previous.keys if previous else {}, progress)
     urls = {a.path: article_path(a) for a in site.articles}
-    outcomes = [*(dataclasses.replace(o, url=urls.get(o.path, "")) for _, o in loaded),
+    outcomes = [*(published_at(o, a, urls) for a, o in loaded),
                 *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
     report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
                          cached=cached, warnings=tuple(site_warnings(site)), **stats)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), keys, report_data(report)))
     return report
+
+
+def published_at(outcome: Outcome, article: Article | None, urls: dict[str, str]) -> Outcome:
+    """The outcome with the article's URL, and a warning when the URL it wanted was taken."""
+    url = urls.get(outcome.path, "")
+    if article is None or not url:
+        return dataclasses.replace(outcome, url=url)
+    wanted = article_path(dataclasses.replace(article, slug=wanted_slug(article)))
+    clash = () if url == wanted else (f"its URL {wanted} was taken by another article; published at {url}",)
+    return dataclasses.replace(outcome, url=url, warnings=outcome.warnings + clash)
 
 
 def input_roots(site_dir: Path, articles_dir: Path) -> list[Path]:

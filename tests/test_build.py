@@ -1,5 +1,6 @@
 """The build stage: cache, incremental render, parallel output and the report."""
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -122,3 +123,18 @@ def test_a_deleted_output_folder_is_built_again(site: Path) -> None:
     shutil.rmtree(site / "build")
     report = build(site, BuildOptions(jobs=1))
     assert report.rendered == first.rendered and (site / "build/index.html").is_file()
+
+
+@pytest.mark.parametrize("slug", ["../../etc/x", "/etc/passwd", "CON", "?!.", "x" * 300, "a\u202eb\u200bc"],
+                         ids=["dotdot", "absolute", "windows-reserved", "punctuation", "long", "bidi-zero-width"])
+def test_asked_for_slugs_give_safe_unique_urls(make_site, slug: str) -> None:
+    text = f"---\ntitle: Same title\nslug: {json.dumps(slug)}\n---\n" + "\n\n".join([PARAGRAPH.format(n=1)] * 1)
+    site = make_site({"articles/a.txt": text, "articles/b.txt": text})
+    report = build(site, BuildOptions(jobs=1))
+    urls = [o.url for o in report.outcomes]
+    assert len(set(urls)) == 2
+    for url in urls:
+        assert url.startswith("articles/") and url.endswith("/index.html") and ".." not in url
+        assert len(url) < 120 and (site / "build" / url).resolve().is_relative_to((site / "build").resolve())
+    second = next(o for o in report.outcomes if o.path == "b.txt")
+    assert any("was taken by another article" in w for w in second.warnings)

@@ -112,9 +112,14 @@ def newest_first(articles: list[Article]) -> list[Article]:
 def with_slugs(articles: list[Article]) -> list[Article]:
     """Each article with its final, unique slug (asked-for slug, else from the title)."""
     in_path_order = sorted(articles, key=lambda a: a.path)
-    wanted = [urls.slugify(a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in in_path_order]
+    wanted = [wanted_slug(a) for a in in_path_order]
     final = dict(zip((a.path for a in in_path_order), urls.unique_slugs(wanted)))
     return [dataclasses.replace(a, slug=final[a.path]) if a.slug != final[a.path] else a for a in articles]
+
+
+def wanted_slug(article: Article) -> str:
+    """The slug an article asks for: its own, else from its title, else from its file name."""
+    return urls.slugify(article.slug or article.title or article.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
 
 
 def corrections_of(articles: list[Article]) -> tuple[Correction, ...]:
