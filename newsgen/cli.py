@@ -21,6 +21,7 @@ from .config import SiteConfig, load_config
 from .errors import ConfigError, NewsgenError
 from .loaders import load_file
 from .records import Article
+from .sources import ARTICLE_SUFFIXES, SIDECAR_SUFFIXES
 from .serve import Preview, RebuildFailed, Rebuilt, ServeEvent, ServeOptions, is_loopback
 
 err = Console(stderr=True, highlight=False)
@@ -138,6 +139,9 @@ def parse_command(files: tuple[Path, ...], as_json: bool, site_dir: Path) -> Non
     config = config_or_fail(site_dir)
     records, failures = [], 0
     for path in files:
+        if is_sidecar(path):
+            err.print(f"[dim]skipped {escape(str(path))}: sidecar metadata, read with its article[/dim]")
+            continue
         try:
             records.append(load_file(path, path.parent, config))
         except NewsgenError as exc:
@@ -149,6 +153,10 @@ def parse_command(files: tuple[Path, ...], as_json: bool, site_dir: Path) -> Non
         for record in records:
             show_record(record)
     sys.exit(1 if failures else 0)
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.suffix.lower() in SIDECAR_SUFFIXES and any(path.with_suffix(s).is_file() for s in ARTICLE_SUFFIXES)
 
 
 def config_or_fail(site_dir: Path) -> SiteConfig:

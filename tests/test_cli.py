@@ -69,3 +69,21 @@ def test_build_with_a_bad_config_lists_every_problem_without_traceback(make_site
     result = CliRunner().invoke(main, ["build", "--site", str(site)])
     assert result.exit_code == 2
     assert "titel" in result.stderr and "per_page" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_parse_passes_over_sidecar_files(make_site) -> None:
+    site = make_site({"articles/a.txt": STORY, "articles/a.yaml": "tags: [harbour]\n"})
+    result = CliRunner().invoke(main, ["parse", "--json", str(site / "articles/a.txt"), str(site / "articles/a.yaml")])
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert len(records) == 1 and records[0]["tags"] == ["harbour"]
+    assert "sidecar" in result.stderr
+
+
+def test_parse_prints_valid_json_for_every_example_article() -> None:
+    articles = sorted((Path(__file__).parents[1] / "articles").iterdir())
+    result = CliRunner().invoke(main, ["parse", "--json", *map(str, articles)])
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) == sum(1 for p in articles if p.suffix in {".txt", ".md", ".html"})
+    assert all(r["title"] and r["body"] for r in records)
