@@ -275,7 +275,8 @@ def _drop_reason(line: Line, i: int, start: int, end: int, menus: set[int]) -> s
 
 
 def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
-    """Runs of short lines inside the story, and link lists under a chrome label ("Related")."""
+    """Runs of short lines inside the story, and link lists under a chrome label ("Related"); a live-blog
+    entry's headline is not a menu item."""
     menus: set[int] = set()
     run: list[int] = []
     after_label = False
@@ -288,9 +289,15 @@ def _menu_lines(lines: list[Line], start: int, end: int) -> set[int]:
         elif kind in (CHROME, BREAK):
             after_label = not lines[i].blank_after
             run.append(i)
-        elif kind in (SHORT, HEADLINE):
+        elif kind in (SHORT, HEADLINE) and not _entry_headline(lines, i):
             run.append(i)
     return menus
+
+
+def _entry_headline(lines: list[Line], i: int) -> bool:
+    """A line packed under a live-blog entry's clock stamp and followed by text: the entry's headline."""
+    return (i > 0 and lines[i - 1].kind == STAMP and bp.is_clock_stamp(lines[i - 1].text)
+            and not lines[i].blank_before and i + 1 < len(lines) and lines[i + 1].kind in TEXT)
 
 
 def _packed(lines: list[Line], run: list[int]) -> bool:

@@ -144,9 +144,10 @@ CAPTION_LABEL = re.compile(
 )
 # A counted label ("14 Comments", "3 Shares"): a widget counter, not text.
 COUNTED_LABEL = re.compile(r"^\d[\d.,]*[kKmM]?\s+(\w+)$")
-# A bare time with an optional zone ("16.05 BST", "9:41 am"): a live-blog entry stamp or a clock.
-TIME_STAMP = re.compile(r"^\d{1,2}[.:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$|^\d+\s*(?:min|h|m)\s+ago$",
-                        re.IGNORECASE)
+# A bare time with an optional zone ("16.05 BST", "9:41 am"): a live-blog entry stamp or a clock; an age
+# ("2h ago") stamps a teaser in a list of other stories.
+CLOCK_STAMP = re.compile(r"^\d{1,2}[.:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.IGNORECASE)
+AGE_STAMP = re.compile(r"^\d+\s*(?:min|h|m)\s+ago$", re.IGNORECASE)
 # An e-mail address in a short line: a contact line, not story text.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
@@ -261,7 +262,12 @@ def _is_label(part: str) -> bool:
 
 def is_time_stamp(text: str) -> bool:
     """A bare clock time, maybe with a zone: a live-blog entry's stamp, never story text."""
-    return len(text) <= 20 and bool(TIME_STAMP.match(text))
+    return len(text) <= 20 and bool(CLOCK_STAMP.match(text) or AGE_STAMP.match(text))
+
+
+def is_clock_stamp(text: str) -> bool:
+    """A bare clock time: a live-blog entry's stamp (a teaser's is its age, "2h ago")."""
+    return len(text) <= 20 and bool(CLOCK_STAMP.match(text))
 
 
 def is_link(text: str) -> bool:

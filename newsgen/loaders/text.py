@@ -14,7 +14,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..extract.body import Story, story_of
 from ..extract.captions import merged_images
-from ..extract.dates import date_not_before
+from ..extract.dates import date_mentions, date_not_before
 from ..extract.lines import (BYLINE, CAPTION, CONTRIBUTOR, CORRECTION, CREDIT, DATE, NOTE, SOURCE, Line,
                              page_lines)
 from ..extract.notes import story_dateline
@@ -33,13 +33,15 @@ def extracted_fields(text: str, first_line: int, tz: tzinfo) -> dict[str, Any]:
     lines = page_lines(text, first_line, tz)
     story = story_of(lines)
     header = lines[: story.region[1]]
+    authors = _unique(name for line in header if line.kind == BYLINE for name in line.found)
     fields: dict[str, Any] = {
         "title": _text_at(lines, story.title),
         "summary": _text_at(lines, story.summary),
         "body": tuple(story.blocks),
         "images": images_of(lines),
-        "authors": _unique(name for line in header if line.kind == BYLINE for name in line.found),
-        "contributors": _unique(name for line in lines if line.kind == CONTRIBUTOR for name in line.found),
+        "authors": authors,
+        "contributors": _unique(name for line in lines if line.kind == CONTRIBUTOR for name in line.found
+                                if name not in authors),
         "citations": tuple(story.citations),
         "corrections": _found(lines, CORRECTION),
         "notes": _found(lines, NOTE),
@@ -85,8 +87,9 @@ def images_of(lines: list[Line]) -> tuple[Image, ...]:
 
 
 def dates_of(header: list[Line], story: Story, tz: tzinfo) -> dict[str, Any]:
-    """Published and updated from date stamps above the story's end; a lower bound from its prose."""
-    mentions = [line.found for line in header if line.kind == DATE]
+    """Published and updated from date stamps above the story's end (every moment a stamp line gives:
+    "Published ... · Updated ..."); a lower bound from its prose."""
+    mentions = [mention for line in header if line.kind == DATE for mention in date_mentions(line.text, tz)]
     published = next((m.value for m in mentions if m.kind == "published"), None)
     published = published or next((m.value for m in mentions if m.kind == "date"), None)
     updated = next((m.value for m in mentions if m.kind == "updated"), None)

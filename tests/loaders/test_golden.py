@@ -79,13 +79,7 @@ def pick(item: Any, shape: Any) -> Any:
 # Samples the loader does not read right yet, each with the specific gap (all in recognisers or decoding,
 # not in the story choice); strict, so a fixed gap makes its test fail until its mark is removed.
 KNOWN_GAPS = {
-    "french_boulangerie_apprentis": "lines label a stamp line with its first date only (date_mention): the "
-                                    "'modifié le ... à 11h02' moment date_mentions finds is lost",
-    "italian_treno_notturno": "lines label a stamp line with its first date only (date_mention): the "
-                              "'· Aggiornato alle 12:45' moment date_mentions finds is lost",
-    "live_blog_storm": "the entry headline after a live-blog timestamp is dropped",
     "spanish_sequia_embalses": "bylines miss a bare author-name line above the dateline stamp",
-    "wire_copper_drought": "'Reporting by' people who are the byline's authors are kept as contributors",
 }
 
 

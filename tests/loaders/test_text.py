@@ -237,3 +237,24 @@ def test_front_matter_wins_over_extraction() -> None:
 def test_unreadable_files_are_a_source_error(data: bytes) -> None:
     with pytest.raises(SourceError):
         load(data)
+
+
+def test_a_stamp_line_gives_both_its_published_and_its_updated_moment() -> None:
+    stamp = "Publié le 3 mars 2024 à 08h15, modifié le 3 mars 2024 à 11h02"
+    article = load(f"Council extends night buses\n{stamp}\n\n{PARAGRAPH}\n\n{SECOND}")
+    assert (article.published.hour, article.updated.hour) == (8, 11)
+
+
+def test_a_contributor_who_is_a_byline_author_is_only_an_author() -> None:
+    article = load(f"Council extends night buses\nBy Jane Doe and Ada Roe\n\n{PARAGRAPH}\n\n{SECOND}\n\n"
+                   "Reporting by Jane Doe and Max Poe")
+    assert article.authors == ("Jane Doe", "Ada Roe")
+    assert article.contributors == ("Max Poe",)
+
+
+@pytest.mark.parametrize(("stamp", "kept"), [("16.05 BST", True), ("2h ago", False)], ids=["clock", "age"])
+def test_a_headline_under_a_live_blog_clock_stamp_is_a_heading(stamp: str, kept: bool) -> None:
+    page = (f"Council extends night buses\n\n{PARAGRAPH}\n\nKey events\nShow key events only\n"
+            f"Please turn on JavaScript\n\n{stamp}\nBuses run all night\n\n{SECOND}\n\n{PARAGRAPH[:-1]} again.")
+    article = load(page)
+    assert (("heading", "Buses run all night") in [(b.type, b.text) for b in article.body]) == kept
