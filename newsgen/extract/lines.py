@@ -56,6 +56,8 @@ PARALLEL_MARKS = re.compile(r":|\(|\s[–—-]\s|\d")
 PARALLEL_MIN_WORDS, PARALLEL_MIN_ITEMS = 3, 4
 # A caption above a credit line is short; a long paragraph above one is story text.
 CAPTION_WORDS = 60
+# A byline without its "By" is a name alone: two or three words (given names and surnames).
+BARE_NAME_WORDS = (2, 3)
 # An agency or photographer credited by one upper-case word ("AFP", "REUTERS") has at least this many letters.
 BARE_CREDIT_CHARS = 2
 
@@ -102,7 +104,23 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
     if lines:
         lines[-1] = replace(lines[-1], blank_after=True)
     return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(
-        with_recurring_questions(with_templates(lines)))))))
+        with_recurring_questions(with_templates(with_bare_bylines(lines))))))))
+
+
+def with_bare_bylines(lines: list[Line]) -> list[Line]:
+    """On a page without a byline, a line that is one person's name, opening a group packed right above
+    a date stamp ("Jane Doe" / "Madrid - 3 Apr 2024 - 10:45"), is the byline without its "By"."""
+    if any(line.kind == BYLINE for line in lines):
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        stamp = lines[i + 1]
+        if (line.kind == SHORT and line.blank_before and stamp.kind == DATE and not stamp.blank_before
+                and BARE_NAME_WORDS[0] <= len(line.text.split()) <= BARE_NAME_WORDS[1]):
+            names = byline_authors(f"By {line.text}")
+            if names and len(names) == 1 and names[0].casefold() == line.text.casefold():
+                out[i] = replace(line, kind=BYLINE, found=names)
+    return out
 
 
 def with_author_cards(lines: list[Line]) -> list[Line]:

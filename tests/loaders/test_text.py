@@ -258,3 +258,14 @@ def test_a_headline_under_a_live_blog_clock_stamp_is_a_heading(stamp: str, kept:
             f"Please turn on JavaScript\n\n{stamp}\nBuses run all night\n\n{SECOND}\n\n{PARAGRAPH[:-1]} again.")
     article = load(page)
     assert (("heading", "Buses run all night") in [(b.type, b.text) for b in article.body]) == kept
+
+
+@pytest.mark.parametrize(("name", "authors"), [
+    ("Lucía Ferrer Olmos", ("Lucía Ferrer Olmos",)),
+    ("Tennis latest", ()),
+    ("Breaking News", ()),
+], ids=["name", "label", "section"])
+def test_a_name_alone_above_the_date_stamp_is_the_byline(name: str, authors: tuple[str, ...]) -> None:
+    article = load(f"Council extends night buses\n\n{name}\nMurcia - 03 abr 2024 - 10:45 CEST\n\n{PARAGRAPH}\n\n{SECOND}")
+    assert article.authors == authors
+    assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
