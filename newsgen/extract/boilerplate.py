@@ -31,11 +31,14 @@ REPEAT_MIN_WORDS = 3
 TEMPLATE_COPIES = 4
 
 WORD = re.compile(r"\w+")
+# The same words in ASCII text, found faster: every byte that is not a word character becomes a space.
+ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# A sentence ends in a stop, question or exclamation mark, maybe inside quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
+# A sentence ends in a stop, question or exclamation mark, maybe inside quotes or brackets (the closers).
+SENTENCE_STOPS = frozenset(".!?。！？…:;")
+CLOSERS = "\"'”’»)]"
 # A question ends in a question mark (Latin, full-width, Arabic), maybe inside quotes or brackets.
-QUESTION_END = re.compile(r"[?？؟][\"'”’»)\]]*$")
+QUESTION_MARKS = frozenset("?？؟")
 URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 HANDLE = re.compile(r"^@\w+$|^\S+@\S+\.\w+$")
 BULLET = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+\S")
@@ -43,7 +46,7 @@ BULLET_MARK = re.compile(r"^(?:[•·▪►✓*–-]|\d{1,2}[.)])\s+")
 # A price: a currency sign next to a number ("$169.99", "60,000₩", "€ 12").
 PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d\s?[$€£¥₩₹]")
 # Teasers and truncated copies end in an ellipsis.
-ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+ELLIPSES = ("...", "…")
 # Counters, times and prices on their own ("3.409", "14h261", "00"): widget residue.
 NUMERIC = re.compile(r"^[\W\d_]*\d[\W\d_hmsdk]*$", re.IGNORECASE)
 
@@ -153,8 +156,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Chrome phrases decide only on lines up to this many words; a long line that mentions
 # "cookies" is more likely a sentence of the story.
 CHROME_PHRASE_WORDS = 60
-# "Related: Other headline", "Lire aussi | Autre titre": a label leading a teaser.
-LABEL_LEAD = re.compile(r"\s*[:|]\s*")
+# "Related: Other headline", "Lire aussi | Autre titre": a label leading a teaser (cut at its first ":" or "|").
 # Widget rows join their parts with these: "Posted in Baking | 14 Comments".
 PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 PART_MARKS = frozenset("|·•")
@@ -170,7 +172,7 @@ LABEL_WORDS = 6
 def words_in(text: str) -> int:
     """Words in a line, counting CJK characters in pairs since those scripts have no spaces."""
     if text.isascii():
-        return len(WORD.findall(text))
+        return len(text.encode("ascii").translate(ASCII_WORD_BYTES).split())
     cjk = len(CJK.findall(text))
     if not cjk:
         return len(WORD.findall(text))
@@ -178,7 +180,12 @@ def words_in(text: str) -> int:
 
 
 def is_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text))
+    return _last_mark(text) in SENTENCE_STOPS
+
+
+def _last_mark(text: str) -> str:
+    """The line's last character before closing quotes and brackets ("" when there is none)."""
+    return text.removesuffix("\n").rstrip(CLOSERS)[-1:]
 
 
 def is_call_to_action(text: str, words: int) -> bool:
@@ -194,7 +201,7 @@ def labelled_caption(text: str) -> str | None:
 
 def is_question(text: str) -> bool:
     """A line ending in a question mark (Latin, CJK, Arabic), maybe inside quotes or brackets."""
-    return bool(QUESTION_END.search(text))
+    return _last_mark(text) in QUESTION_MARKS
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -246,7 +253,10 @@ def label_of(text: str) -> str:
 def is_break(text: str) -> bool:
     """A label that opens a list of other stories, alone or leading a teaser ("Related: ...")."""
     label = label_of(text)
-    return label in BREAK_LABELS or LABEL_LEAD.split(label, maxsplit=1)[0] in BREAK_LABELS
+    if label in BREAK_LABELS:
+        return True
+    cut = min((at for at in (label.find(":"), label.find("|")) if at >= 0), default=-1)
+    return cut >= 0 and label[:cut].rstrip() in BREAK_LABELS
 
 
 def _has_chrome_part(text: str) -> bool:
@@ -288,4 +298,12 @@ def has_price(text: str) -> bool:
 
 
 def is_truncated(text: str) -> bool:
-    return bool(ELLIPSIS.search(text))
+    return text.removesuffix("\n").endswith(ELLIPSES)
+
+
+def without_ellipsis(text: str) -> str:
+    """A truncated line without its closing ellipsis."""
+    for ellipsis in ELLIPSES:
+        if text.endswith(ellipsis):
+            return text[: -len(ellipsis)]
+    return text

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import tzinfo
-from typing import Any
+from typing import Any, Callable
 
 from ..records import Image
 from . import boilerplate as bp
@@ -84,27 +84,27 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
     """The page's non-empty lines, labelled; later copies of a line are labelled repeats."""
     lines: list[Line] = []
     seen: set[str] = set()
-    blank = True
-    for number, raw in enumerate(text.split("\n"), first_line):
-        stripped = " ".join(raw.split())
-        if not stripped:
-            if lines and not blank:
-                lines[-1] = replace(lines[-1], blank_after=True)
-            blank = True
-            continue
+    labels: dict[str, tuple[str, Any]] = {}  # a short line said again ("Share") is labelled once
+    for number, stripped, blank_before, blank_after in _spaced_lines(text, first_line):
         words = bp.words_in(stripped)
         key = stripped.casefold()
         if key in seen and words >= bp.REPEAT_MIN_WORDS:
-            lines.append(Line(number, stripped, words, REPEAT, blank_before=blank))
+            lines.append(Line(number, stripped, words, REPEAT, None, blank_before, blank_after))
         else:
-            kind, found = labelled(stripped, words, tz)
-            lines.append(Line(number, stripped, words, kind, found, blank))
+            kind, found = labels.get(stripped) or labels.setdefault(stripped, labelled(stripped, words, tz))
+            lines.append(Line(number, stripped, words, kind, found, blank_before, blank_after))
             seen.add(key)
-        blank = False
-    if lines:
-        lines[-1] = replace(lines[-1], blank_after=True)
     return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(
         with_recurring_questions(with_templates(with_bare_bylines(lines))))))))
+
+
+def _spaced_lines(text: str, first_line: int) -> list[tuple[int, str, bool, bool]]:
+    """Each non-empty line's number and text with its spaces made single, and whether a blank line (or
+    the page's edge) comes before and after it."""
+    raw = [(number, " ".join(line.split())) for number, line in enumerate(text.split("\n"), first_line)]
+    kept = [i for i, (_, stripped) in enumerate(raw) if stripped]
+    return [(raw[i][0], raw[i][1], k == 0 or kept[k - 1] != i - 1, k + 1 == len(kept) or kept[k + 1] != i + 1)
+            for k, i in enumerate(kept)]
 
 
 def with_bare_bylines(lines: list[Line]) -> list[Line]:
@@ -208,7 +208,7 @@ def with_captions(lines: list[Line]) -> list[Line]:
     captions = [line.found.caption.casefold() for line in out if line.kind == CAPTION]
     for i, line in enumerate(out):
         if line.kind in (PROSE, HEADLINE, SHORT) and bp.is_truncated(line.text):
-            stem = bp.ELLIPSIS.sub("", line.text).rstrip().casefold()
+            stem = bp.without_ellipsis(line.text).rstrip().casefold()
             if any(caption.startswith(stem) and caption != stem for caption in captions):
                 out[i] = replace(line, kind=REPEAT, found="truncated copy of a caption")
     return out
@@ -306,8 +306,8 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
     """The label of one line and what its recogniser found."""
     if bp.is_time_stamp(text):
         return STAMP, None
-    for kind, recognise in RECOGNISERS:
-        found = recognise(text, words, tz)
+    for kind, recognise, max_words in RECOGNISERS:
+        found = recognise(text, tz) if words <= max_words else None
         if found:
             if kind == BYLINE and bp.has_chrome_phrase(text):
                 return CHROME, None
@@ -331,24 +331,26 @@ def shape_of(text: str, words: int) -> str:
     return SHORT if words <= bp.MENU_WORDS else HEADLINE
 
 
-def _stamp(recognise: Any) -> Any:
-    """A recogniser applied only to short lines: stamps are never long sentences."""
-    return lambda text, words, tz: recognise(text) if words <= MAX_STAMP_WORDS else None
-
-
-def _citation(text: str, words: int, tz: tzinfo) -> Any:
+def _citation(text: str, tz: tzinfo) -> Any:
     rest, citations = citation_parts(text)
     return citations if citations and not bp.WORD.search(rest) else None
 
 
-RECOGNISERS = (
-    (SOURCE, _stamp(source_line)),
-    (CORRECTION, lambda text, words, tz: correction_text(text)),
-    (NOTE, lambda text, words, tz: note_text(text)),
-    (CONTRIBUTOR, lambda text, words, tz: contributor_names(text)),
-    (BYLINE, _stamp(byline_authors)),
-    (DATE, lambda text, words, tz: date_mention(text, tz) if words <= MAX_DATE_STAMP_WORDS else None),
-    (CITATION, _citation),
-    (CREDIT, _stamp(credit_only)),
-    (CAPTION, lambda text, words, tz: caption_of(text)),
+def _text_only(recognise: Callable[[str], Any]) -> Callable[[str, tzinfo], Any]:
+    return lambda text, tz: recognise(text)
+
+
+# Each recogniser in the order it is tried, with the most words a line it recognises has: stamps are
+# never long sentences, so long lines skip them.
+ANY_LENGTH = 1 << 30
+RECOGNISERS: tuple[tuple[str, Callable[[str, tzinfo], Any], int], ...] = (
+    (SOURCE, _text_only(source_line), MAX_STAMP_WORDS),
+    (CORRECTION, _text_only(correction_text), ANY_LENGTH),
+    (NOTE, _text_only(note_text), ANY_LENGTH),
+    (CONTRIBUTOR, _text_only(contributor_names), ANY_LENGTH),
+    (BYLINE, _text_only(byline_authors), MAX_STAMP_WORDS),
+    (DATE, date_mention, MAX_DATE_STAMP_WORDS),
+    (CITATION, _citation, ANY_LENGTH),
+    (CREDIT, _text_only(credit_only), MAX_STAMP_WORDS),
+    (CAPTION, _text_only(caption_of), ANY_LENGTH),
 )

@@ -24,8 +24,11 @@ WESTERN = ("cp1252", "latin_1", "iso8859_1", "iso8859_15")
 MAX_ACCENTED_SHARE = 0.25
 # A symbol between two letters ("Wa³êsa", "¿ó³w") is a Central European letter misread as Windows-1252.
 MISREAD_LETTER = re.compile(r"(?<=[^\W\d_])[\u00a2-\u00bf\u0152\u0153\u0178\u02c6\u2020\u2021\u2030](?=[^\W\d_])")
-# Share of control characters above which a file is binary, not text.
+# Share of control characters above which a file is binary, not text, in a sample of this many characters.
 MAX_CONTROL_SHARE = 0.01
+BINARY_SAMPLE_CHARS = 20_000
+# Control characters other than tab, newline and form feed, and the replacement mark of a failed decode.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\ufffd]")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -72,12 +75,16 @@ def reads_as_western(data: bytes) -> bool:
 
 
 def normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """One line ending, plain spaces, no invisible marks, NFC; plain ASCII text (most files) is only
+    checked for carriage returns, since it has no odd spaces or composed forms."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        return text
     text = INVISIBLE.sub("", ODD_SPACES.sub(" ", text))
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def binary_share(text: str) -> float:
-    sample = text[:20_000]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f" or ch == "\ufffd")
-    return controls / max(len(sample), 1)
+    sample = text[:BINARY_SAMPLE_CHARS]
+    return len(CONTROL.findall(sample)) / max(len(sample), 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from newsgen.errors import SourceError
 from newsgen.extract import boilerplate as bp
 from newsgen.extract.lines import page_lines
 from newsgen.loaders import load_bytes
+from newsgen.loaders.decode import decode
 from newsgen.records import Article
 from newsgen.sources import SourceFile
 
@@ -269,3 +271,19 @@ def test_a_name_alone_above_the_date_stamp_is_the_byline(name: str, authors: tup
     article = load(f"Council extends night buses\n\n{name}\nMurcia - 03 abr 2024 - 10:45 CEST\n\n{PARAGRAPH}\n\n{SECOND}")
     assert article.authors == authors
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
+
+
+@pytest.mark.parametrize("line", ["Don't stop: U.S. snake_case 3.5% rise", "Crème brûlée, déjà vu", "東京で会議 2024", ""],
+                         ids=["ascii", "accented", "cjk", "empty"])
+def test_words_in_counts_word_runs_and_cjk_pairs(line: str) -> None:
+    cjk = len(bp.CJK.findall(line))
+    assert bp.words_in(line) == len(re.findall(r"\w+", bp.CJK.sub(" ", line))) + cjk // bp.CJK_CHARS_PER_WORD
+
+
+@pytest.mark.parametrize(("data", "text"), [
+    (b"plain\r\nascii\rtext", "plain\nascii\ntext"),
+    ("Cafe\u0301\u00a0cre\u0300me".encode("utf-8"), "Café crème"),
+    ("déjà vu\u200b".encode("utf-8"), "déjà vu"),
+], ids=["ascii-line-endings", "decomposed", "invisible"])
+def test_decoded_text_is_normalised(data: bytes, text: str) -> None:
+    assert decode(data, "a.txt") == text
