@@ -27,8 +27,10 @@ from ..sources import is_ignored_name
 # `git checkout` of hundreds of files lands within one step and makes one batch.
 STEP_MS = 100
 DEBOUNCE_MS = 2000
+# Each watcher has debounced already; this only merges the two watchers' batches of one burst.
+MERGE_SECONDS = 0.05
 # How often a watcher looks at its stop signal (and, once, shows it is running).
-POLL_MS = 200
+POLL_MS = 100
 # start() waits at most this long for the watchers to be running.
 READY_SECONDS = 5.0
 INPUT_FOLDERS = ("templates", "static")
@@ -108,18 +110,24 @@ class Watcher:
     def _pump(self, batches: Iterator[set[tuple[watchfiles.Change, str]]], ready: threading.Event) -> None:
         """Queue each non-empty batch; the first (possibly empty) one proves the watch is live."""
         try:
-            for batch in batches:
-                ready.set()
-                if not batch:
-                    continue
-                self.changes.put({path for _, path in batch})
-                if any(self._moves_a_root(path) for _, path in batch):
-                    self.restart.set()
+            for count, batch in enumerate(batches):
+                if count == 0:
+                    ready.set()
+                if batch:
+                    self._queue({path for _, path in batch})
         except (OSError, RuntimeError):
             # A root vanished under the watch: wait a moment, and the caller watches what is left.
-            self.restart.wait(POLL_MS / 1000)
-        finally:
             ready.set()
+            self.restart.wait(POLL_MS / 1000)
+
+    def _queue(self, paths: Changes) -> None:
+        """Hand a batch to the builder; when an input folder came or went, first re-arm the recursive
+        watch over the new folders, so an edit made right after the rebuild is not missed."""
+        if any(self._moves_a_root(path) for path in paths):
+            self.ready[0].clear()
+            self.restart.set()
+            self.ready[0].wait(READY_SECONDS)
+        self.changes.put(paths)
 
     def _moves_a_root(self, path: str) -> bool:
         """An input folder itself appeared or went away, so the recursive watch needs new roots."""
@@ -132,13 +140,14 @@ class Watcher:
                 "yield_on_timeout": True}
 
     def _input_filter(self, _change: watchfiles.Change, path: str) -> bool:
-        return self.spec.wanted(path)
+        """An input folder itself coming or going is the site watcher's news, never this one's."""
+        return self.spec.wanted(path) and not self._moves_a_root(path)
 
     def _top_filter(self, _change: watchfiles.Change, path: str) -> bool:
         return Path(path).name in self.spec.top_names()
 
 
-def coalesce(changes: "queue.Queue[Changes]", first: Changes, quiet_seconds: float = STEP_MS / 1000) -> Changes:
+def coalesce(changes: "queue.Queue[Changes]", first: Changes, quiet_seconds: float = MERGE_SECONDS) -> Changes:
     """The first batch plus any that follow within a quiet period: one rebuild for one burst."""
     merged = set(first)
     while True:

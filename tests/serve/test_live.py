@@ -10,7 +10,7 @@ from serving import STORY, EventStream, Served, fetch, fresh, wait_for  # noqa: 
 BROKEN = '{% extends "default/article.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'
 FIXED = '{% extends "default/article.html" %}\n'
 # Long enough for a second, unwanted rebuild to have started had the burst been split.
-SETTLE_SECONDS = 1.0
+SETTLE_SECONDS = 0.6
 
 
 def edit(served: Served, text: str, name: str = "harbour.txt") -> None:
@@ -135,3 +135,23 @@ def test_pages_stay_whole_while_rebuilding(fresh: Served) -> None:
     for reader in readers:
         reader.join()
     assert statuses and set(statuses) == {200}
+
+
+def test_input_folder_created_later_is_watched(fresh: Served) -> None:
+    (fresh.site / "templates").mkdir()
+    wait_for(lambda: fresh.rebuilds())
+    (fresh.site / "templates" / "article.html").write_text(FIXED + "{% block main %}TEMPLATE-MARK{% endblock %}\n",
+                                                           encoding="utf-8")
+    wait_for(lambda: b"TEMPLATE-MARK" in fetch(fresh.port, fresh.article_url()).body)
+
+
+def test_removed_and_restored_articles_folder_keeps_being_watched(fresh: Served) -> None:
+    articles = fresh.site / "articles"
+    moved = fresh.site.parent / "articles-aside"
+    articles.rename(moved)
+    wait_for(lambda: fresh.rebuilds())
+    assert fetch(fresh.port, fresh.article_url()).status == 404
+    moved.rename(articles)
+    wait_for(lambda: fetch(fresh.port, fresh.article_url()).status == 200)
+    edit(fresh, STORY.replace("sea wall", "harbour crane"))
+    wait_for(lambda: b"harbour crane" in fetch(fresh.port, fresh.article_url()).body)
