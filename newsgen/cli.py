@@ -107,8 +107,9 @@ def show_serve_event(event: ServeEvent) -> None:
         if outcome.status == "failed":
             where = f"{outcome.path}:{outcome.line}" if outcome.line else outcome.path
             err.print(f"[red]failed[/red]  {escape(where)}: {escape(outcome.reason)}")
-    err.print(f"rebuilt after {len(event.changes)} change(s) ({escape(Path(event.changes[0]).name)}...): "
-              f"{report.rendered} pages rendered, {report.count('failed')} articles failed; {report.seconds:.2f} s")
+    more = f" and {len(event.changes) - 1} more" if len(event.changes) > 1 else ""
+    err.print(f"rebuilt after a change to {escape(Path(event.changes[0]).name)}{more}: {report.rendered} pages "
+              f"rendered, {report.count('failed')} articles failed; {report.seconds:.2f} s")
 
 
 @contextmanager

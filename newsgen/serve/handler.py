@@ -86,6 +86,16 @@ def host_name(header: str) -> str:
     return header.rpartition(":")[0] if header.count(":") == 1 else header
 
 
+def open_or_none(path: Path | None) -> BinaryIO | None:
+    """The file opened for reading; None when there is none, or it cannot be read (answered as 404)."""
+    if path is None:
+        return None
+    try:
+        return open(path, "rb")
+    except OSError:
+        return None
+
+
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = f"newsgen-preview/{__version__}"
@@ -146,10 +156,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             result = answer(preview.output_dir, self.path, preview.base_path)
             if result.status == 404:
                 result = Answer(404, not_found_page(preview.output_dir))
-            handle = open(result.file, "rb") if result.file is not None else None
+            handle = open_or_none(result.file)
             generation = preview.hub.state().generation
         if handle is None:
-            self.send_empty(result)
+            self.send_empty(result if result.file is None else Answer(404))
             return
         with handle:
             self.send_file(result, handle, generation)

@@ -168,13 +168,14 @@ class Preview:
         try:
             with self.lock.writing():
                 report = build(self.site_dir, BuildOptions(output_dir=self.output_dir, jobs=self.options.jobs))
+                # Still under the lock: every page served from the new site carries the new generation.
+                self.hub.published(failed_articles(report))
         except NewsgenError as exc:
             self.failed(exc, changes)
             return
         except Exception as exc:  # a bug in a build stage must not end the preview
             self.failed(NewsgenError(f"{type(exc).__name__}: {exc}"), changes)
             return
-        self.hub.published(failed_articles(report))
         self.on_event(Rebuilt(report, changes))
 
     def failed(self, error: NewsgenError, changes: tuple[str, ...]) -> None:
