@@ -26,7 +26,7 @@ from .output import Staging
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
 from .render import OutputFile, environment, render_page, static_files, theme_dir
-from .site import Page, Site, article_path, build_site, wanted_slug
+from .site import Site, article_path, build_site, wanted_slug
 from .sources import discover
 from .state import BuildState, folder_identity, inputs_fingerprint, read_state, state_path, write_state
 from .workers import parallel_map

@@ -22,7 +22,7 @@ from .errors import ConfigError, NewsgenError
 from .loaders import load_file
 from .records import Article
 from .sources import ARTICLE_SUFFIXES, SIDECAR_SUFFIXES
-from .serve import Preview, RebuildFailed, Rebuilt, ServeEvent, ServeOptions, is_loopback
+from .serve import Preview, RebuildFailed, ServeEvent, ServeOptions, is_loopback
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)

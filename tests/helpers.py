@@ -12,6 +12,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -41,6 +42,23 @@ class Ref:
     attribute: str
     value: str
     rel: str = ""
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser), closed afterwards."""
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def require(condition: bool, reason: str) -> None:

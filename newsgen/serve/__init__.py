@@ -6,7 +6,8 @@ events into rebuild batches, handler.py is the HTTP side, and preview.py ties
 them together around one build lock.
 """
 
-from .preview import OnEvent, Preview, RebuildFailed, Rebuilt, ServeError, ServeEvent, ServeOptions, is_loopback
+from .handler import is_loopback
+from .preview import OnEvent, Preview, RebuildFailed, Rebuilt, ServeError, ServeEvent, ServeOptions
 
 __all__ = ["OnEvent", "Preview", "RebuildFailed", "Rebuilt", "ServeError", "ServeEvent", "ServeOptions",
            "is_loopback"]

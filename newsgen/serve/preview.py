@@ -22,7 +22,7 @@ from ..build import BuildOptions, BuildReport, build
 from ..config import load_config
 from ..errors import NewsgenError
 from .files import normal_base_path
-from .handler import PreviewServer, is_loopback
+from .handler import PreviewServer
 from .live import Hub, Problem
 from .watch import Changes, Watcher, WatchSpec, coalesce
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import (AXE_JS, CHROMIUM, CHROMIUM_ARGS, SCHEMES, VIEWPORTS, Visit, axe_violations, file_url,
+from browsing import (AXE_JS, SCHEMES, VIEWPORTS, Visit, axe_violations, file_url,
                       keep_on_disk, screenshot)
-from helpers import BASE_URL, Built, build_fixture, require
+from helpers import BASE_URL, Built, build_fixture, launched_chromium, require
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +31,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "playwright is not installed: pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture(scope="module")
