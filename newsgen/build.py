@@ -22,6 +22,7 @@ from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
 from .loaders import RawSource, load_source, read_source
+from .lock import exclusive
 from .output import Staging
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
@@ -77,13 +78,19 @@ class BuildOptions:
 
 def build(site_dir: Path, options: BuildOptions | None = None, config: SiteConfig | None = None,
           progress: Progress | None = None) -> BuildReport:
-    started = time.perf_counter()
     options = options or BuildOptions()
     config = config or load_config(site_dir)
-    jobs = options.jobs or available_cores()
     out_dir = (options.output_dir or site_dir / "build").absolute()
-    articles_dir = site_dir / config.articles_dir
     state_file = state_path(site_dir, out_dir)
+    with exclusive(state_file.with_suffix(".lock"), out_dir):
+        return build_locked(site_dir, options, config, out_dir, state_file, progress)
+
+
+def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_dir: Path, state_file: Path,
+                 progress: Progress | None) -> BuildReport:
+    started = time.perf_counter()
+    jobs = options.jobs or available_cores()
+    articles_dir = site_dir / config.articles_dir
     previous = None if options.clean else read_state(state_file)
     fingerprint = inputs_fingerprint(input_roots(site_dir, articles_dir), config.fingerprint())
     if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):

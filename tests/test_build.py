@@ -138,3 +138,15 @@ def test_asked_for_slugs_give_safe_unique_urls(make_site, slug: str) -> None:
         assert len(url) < 120 and (site / "build" / url).resolve().is_relative_to((site / "build").resolve())
     second = next(o for o in report.outcomes if o.path == "b.txt")
     assert any("was taken by another article" in w for w in second.warnings)
+
+
+def test_a_second_build_of_the_same_output_refuses_while_one_runs(site: Path) -> None:
+    from newsgen.errors import BuildError
+    from newsgen.lock import exclusive
+    from newsgen.state import state_path
+
+    lock = state_path(site, (site / "build").absolute()).with_suffix(".lock")
+    with exclusive(lock, site / "build"):
+        with pytest.raises(BuildError, match="another newsgen build is writing"):
+            build(site, BuildOptions(jobs=1))
+    assert build(site, BuildOptions(jobs=1)).count("built") == 20
