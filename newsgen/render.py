@@ -123,8 +123,30 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
-    env.globals.update(UNTITLED=UNTITLED, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL)
+    env.globals.update(UNTITLED=UNTITLED, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL,
+                       article_item=ListingEntries(env))
     return env
+
+
+class ListingEntries:
+    """An article's listing entry, rendered once per article and folder depth.
+
+    The same entry appears on the home page, its archive pages and every tag,
+    source, author and entity page of the article; rendering it once per depth
+    instead of once per listing is most of the cost of those pages.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.entries: dict[tuple[str, str, str], Markup] = {}
+
+    def __call__(self, article: Article, links: Links) -> Markup:
+        key = (article.path, article.digest, links.root)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = Markup(self.env.get_template("article_item.html").render(article=article, links=links))
+            self.entries[key] = entry
+        return entry
 
 
 def format_date(value: datetime | None, fmt: str = "%-d %B %Y") -> str:
