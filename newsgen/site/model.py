@@ -23,6 +23,8 @@ from .taxonomies import KINDS, Term, name_key, term_index, terms_of
 UNDATED_LAST = datetime.min.replace(tzinfo=timezone.utc)
 # Taxonomies that get their own feeds: readers follow a topic or a publisher, rarely a single entity.
 FEED_KINDS = ("tags", "sources")
+# The search page: the index beside it (pagefind/) is written by newsgen.search after rendering.
+SEARCH_PATH = "search/index.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,3 +197,4 @@ def single_pages(site: Site) -> Iterator[Page]:
     counts = {"total": len(site.articles), "sources": len(site.terms["sources"])}
     yield Page(urls.ABOUT_PATH, "about.html", f"About {site.config.title}", "about", feeds=feeds, extra=counts)
     yield Page(urls.NOT_FOUND_PATH, "404.html", "Page not found", feeds=feeds)
+    yield Page(SEARCH_PATH, "search.html", "Search", "search", feeds=feeds)
