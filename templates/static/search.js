@@ -1,5 +1,5 @@
-// The search page: asks the Pagefind index beside the site (pagefind/, written at build time) and lists
-// the articles found. Every URL is relative, so the archive searches the same from a sub-path or any host.
+// The search page: asks the Pagefind index beside the site (pagefind/, written at build time by
+// newsgen.search) and lists the articles found. Every URL is relative, so the archive searches the same from a sub-path or any host.
 // Without this script the page keeps its note that search needs JavaScript.
 
 const PER_PAGE = 20;
@@ -15,7 +15,7 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const root = form.dataset.root;
 
-let pagefind = null;
+let index = null;
 let found = [];
 let shown = 0;
 let asked = 0;
@@ -25,15 +25,46 @@ function show(element, visible) {
   element.hidden = !visible;
 }
 
+function indexUrl(path) {
+  return new URL(`../pagefind/${path}`, import.meta.url).href;
+}
+
+async function loadPart(name) {
+  const part = await import(indexUrl(`${name}/pagefind.js`));
+  await part.options({ baseUrl: "/", excerptLength: 30 });
+  await part.init();
+  return part;
+}
+
 async function loadIndex() {
+  // The index comes in parts (newest articles first), listed in parts.json; each part is its own Pagefind.
   try {
-    const module = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await module.options({ baseUrl: "/", excerptLength: 30 });
-    await module.init();
-    return module;
+    const manifest = await fetch(indexUrl("parts.json"));
+    if (!manifest.ok) return null;
+    const { parts } = await manifest.json();
+    return await Promise.all(parts.map(loadPart));
   } catch (error) {
     return null;
   }
+}
+
+async function allFilters() {
+  const counts = {};
+  for (const part of await Promise.all(index.map((p) => p.filters()))) {
+    for (const [key, values] of Object.entries(part)) {
+      counts[key] = counts[key] || {};
+      for (const [value, count] of Object.entries(values)) counts[key][value] = (counts[key][value] || 0) + count;
+    }
+  }
+  return counts;
+}
+
+async function searchParts(term, options) {
+  // By date, the parts' own sorted lists joined in date order; by relevance, everything by score.
+  const answers = await Promise.all(index.map((part) => part.search(term, options)));
+  const lists = answers.filter(Boolean).map((answer) => answer.results);
+  if (options.sort) return (options.sort.date === "asc" ? lists.reverse() : lists).flat();
+  return lists.flat().sort((a, b) => b.score - a.score);
 }
 
 function chosenFilters() {
@@ -148,9 +179,9 @@ async function runSearch() {
   }
   const options = { filters };
   if (sort.value) options.sort = { date: sort.value };
-  const search = await pagefind.search(term || null, options);
-  if (ticket !== asked || !search) return;
-  found = search.results;
+  const results = await searchParts(term || null, options);
+  if (ticket !== asked) return;
+  found = results;
   shown = 0;
   await showMore();
   if (ticket !== asked) return;
@@ -166,8 +197,8 @@ function searchSoon() {
 
 async function start() {
   show(document.getElementById("search-fallback"), false);
-  pagefind = await loadIndex();
-  if (!pagefind) {
+  index = await loadIndex();
+  if (!index) {
     show(form, false);
     show(document.getElementById("search-unavailable"), true);
     document.body.dataset.search = "unavailable";
@@ -177,7 +208,7 @@ async function start() {
   input.value = params.get("q") || "";
   sort.value = params.get("sort") || "";
   show(sort.parentElement, true);
-  drawFilters(await pagefind.filters(), params);
+  drawFilters(await allFilters(), params);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);

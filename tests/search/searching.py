@@ -13,9 +13,11 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 from newsgen.build import build
 from newsgen.config import load_config
-from newsgen.search import index_site
+from newsgen import search
 
 CONFIG = "title: Search Test Archive\nlanguage: en\nper_page: 20\n"
 
@@ -53,12 +55,18 @@ def write_site(folder: Path) -> Path:
     return site
 
 
-def build_searchable(folder: Path) -> tuple[Path, list[str]]:
-    """Build the test archive and index it; the output folder and the indexer's warnings."""
+# Index parts this small spread the five articles over three parts, so merging them is tested too.
+SMALL_PARTS = 2
+
+
+def build_searchable(folder: Path, part_size: int = SMALL_PARTS) -> tuple[Path, list[str]]:
+    """Build the test archive and index it in parts; the output folder and the indexer's warnings."""
     site = write_site(folder)
     report = build(site)
     assert not report.failed, report.outcomes
-    return report.output, index_site(report.output, load_config(site))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PART_SIZE", part_size)
+        return report.output, search.index_site(report.output, load_config(site))
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -11,9 +12,11 @@ from bs4 import BeautifulSoup
 from helpers import html_pages, resolve, soup_of
 from searching import ARTICLES, build_searchable, write_site
 
+from newsgen import search
 from newsgen.build import build
 from newsgen.config import load_config
 from newsgen.search import index_site
+from newsgen.site.urls import slugify
 
 pytest.importorskip("pagefind.index", reason="pagefind is not installed: pip install -e '.[search]'")
 
@@ -25,10 +28,31 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def test_index_holds_only_article_pages(indexed: Path) -> None:
-    entry = json.loads((indexed / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert [lang["page_count"] for lang in entry["languages"].values()] == [len(ARTICLES)]
-    assert (indexed / "pagefind" / "pagefind.js").is_file()
+def part_pages(indexed: Path, name: str) -> list[str]:
+    """The article URLs one part of the index holds, read from its fragments."""
+    urls = []
+    for fragment in sorted((indexed / "pagefind" / name / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.append(json.loads(data[data.index(b"{"):])["url"])
+    return urls
+
+
+def test_index_holds_only_article_pages_in_parts_newest_first(indexed: Path) -> None:
+    names = json.loads((indexed / "pagefind" / "parts.json").read_text(encoding="utf-8"))["parts"]
+    assert names == ["part-1", "part-2", "part-3"]
+    held = [part_pages(indexed, name) for name in names]
+    assert [len(urls) for urls in held] == [2, 2, 1]
+    by_date = sorted(ARTICLES.values(), key=lambda fields: fields[2], reverse=True)
+    newest = {f"/articles/{slugify(fields[3])}/index.html" for fields in by_date[:2]}
+    assert set(held[0]) == newest
+    assert (indexed / "pagefind" / "part-1" / "pagefind.js").is_file()
+
+
+def test_one_part_when_the_archive_is_small(tmp_path: Path) -> None:
+    output, warnings = build_searchable(tmp_path, part_size=search.PART_SIZE)
+    assert warnings == []
+    assert json.loads((output / "pagefind" / "parts.json").read_text(encoding="utf-8")) == {"parts": ["part-1"]}
+    assert not list(output.parent.glob(".search-part-*")), "temporary part folders are removed"
 
 
 def test_every_page_but_search_has_a_header_form_that_lands_on_the_search_page(indexed: Path) -> None:
