@@ -8,6 +8,7 @@ undated warning), so later stages never know which kind a record came from.
 from __future__ import annotations
 
 import dataclasses
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -69,7 +70,10 @@ def load_bytes(data: bytes, source: SourceFile, config: SiteConfig, sidecar: dic
 
 def read_bytes(path: Path, rel: str) -> tuple[bytes, bytes]:
     try:
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise SourceError("not a regular file (a pipe, socket or device): reading it could wait forever", rel)
+        if info.st_size > MAX_BYTES:
             raise SourceError(f"the file is larger than {MAX_BYTES // 2**20} MB", rel)
         data = path.read_bytes()
         sidecar = sidecar_for(path)
