@@ -13,7 +13,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -26,6 +26,7 @@ from .lock import exclusive
 from .output import Staging
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
+from .report import report_data, report_json
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
 from .sources import discover
@@ -33,6 +34,8 @@ from .state import BuildState, folder_identity, inputs_fingerprint, read_state, 
 from .workers import parallel_map
 
 Progress = Callable[[str, int, int], None]
+# Where the build leaves its machine-readable report inside the output folder.
+REPORT_DIR = ".newsgen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +109,18 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
                 *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
     report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
                          cached=cached, warnings=tuple(site_warnings(site)), **stats)
+    write_report(out_dir, report)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), keys, report_data(report)))
     return report
+
+
+def write_report(out_dir: Path, report: BuildReport) -> None:
+    """`build/.newsgen/report.json`: every input's outcome, for scripts and CI, beside the site it describes."""
+    folder = out_dir / REPORT_DIR
+    folder.mkdir(exist_ok=True)
+    tmp = folder / "report.json.tmp"
+    tmp.write_text(report_json(report), encoding="utf-8")
+    tmp.replace(folder / "report.json")
 
 
 def published_at(outcome: Outcome, article: Article | None, urls: dict[str, str]) -> Outcome:
@@ -124,11 +137,6 @@ def input_roots(site_dir: Path, articles_dir: Path) -> list[Path]:
     """Everything a build reads: articles, templates, assets, configuration and newsgen itself."""
     return [articles_dir, site_dir / "templates", site_dir / "static", site_dir / CONFIG_NAME, theme_dir(),
             Path(__file__).parent]
-
-
-def report_data(report: BuildReport) -> dict[str, Any]:
-    return {"outcomes": [dataclasses.asdict(o) for o in report.outcomes], "warnings": list(report.warnings),
-            "files": report.files, "pages": report.rendered + report.unchanged}
 
 
 def unchanged_report(previous: BuildState, out_dir: Path, seconds: float) -> BuildReport:

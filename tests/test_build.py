@@ -150,3 +150,12 @@ def test_a_second_build_of_the_same_output_refuses_while_one_runs(site: Path) ->
         with pytest.raises(BuildError, match="another newsgen build is writing"):
             build(site, BuildOptions(jobs=1))
     assert build(site, BuildOptions(jobs=1)).count("built") == 20
+
+
+def test_the_report_is_left_in_the_output_folder(site: Path) -> None:
+    (site / "articles/broken.txt").write_bytes(b"")
+    build(site, BuildOptions(jobs=1))
+    report = json.loads((site / "build/.newsgen/report.json").read_text())
+    assert report["counts"] == {"built": 20, "skipped": 0, "failed": 1}
+    failed = [o for o in report["outcomes"] if o["status"] == "failed"]
+    assert failed[0]["path"] == "broken.txt" and "empty" in failed[0]["reason"]
