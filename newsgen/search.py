@@ -38,6 +38,8 @@ ARTICLE_GLOB = "articles/*/index.html"
 PART_SIZE = 3000
 # The sort key article.html gives Pagefind: the publication time in seconds.
 SORT_KEY = re.compile(rb'data-pagefind-sort="date:(-?\d+)"')
+# Tries per part: an index once came out with an empty entry file under heavy load; writing again fixed it.
+ATTEMPTS = 2
 INSTALL_HINT = "install it with: pip install 'newsgen[search]'"
 
 
@@ -55,7 +57,7 @@ def index_site(folder: Path, config: SiteConfig) -> list[str]:
             name = f"part-{number}"
             settings = IndexConfig(force_language=config.language, keep_index_url=True, output_path=str(output / name))
             with linked_tree(folder, part) as tree:
-                asyncio.run(write_index(PagefindIndex, settings, tree))
+                index_part(PagefindIndex, settings, tree, len(part))
             names.append(name)
         output.mkdir(exist_ok=True)
         (output / MANIFEST).write_text(json.dumps({"parts": names}), encoding="utf-8")
@@ -96,6 +98,26 @@ def linked_tree(folder: Path, pages: list[str]) -> Iterator[Path]:
         yield tree
     finally:
         shutil.rmtree(tree, ignore_errors=True)
+
+
+def index_part(index_class: Any, settings: Any, tree: Path, pages: int) -> None:
+    """Write one part, checking that its entry file counts every page; raises when it never does."""
+    written = Path(settings["output_path"])
+    for _ in range(ATTEMPTS):
+        asyncio.run(write_index(index_class, settings, tree))
+        if indexed_pages(written) == pages:
+            return
+    raise RuntimeError(f"Pagefind wrote an incomplete index in {written.name} "
+                       f"({indexed_pages(written)} of {pages} pages)")
+
+
+def indexed_pages(written: Path) -> int:
+    """The pages a written index says it holds; -1 when its entry file is missing or unreadable."""
+    try:
+        entry = json.loads((written / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return -1
 
 
 async def write_index(index_class: Any, settings: Any, tree: Path) -> None:

@@ -92,7 +92,12 @@ def broken_binary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
 
 
-@pytest.mark.parametrize("breakage", [unavailable, broken_binary], ids=["not-installed", "binary-missing"])
+def incomplete_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "indexed_pages", lambda written: -1)
+
+
+@pytest.mark.parametrize("breakage", [unavailable, broken_binary, incomplete_index],
+                         ids=["not-installed", "binary-missing", "incomplete-index"])
 def test_build_goes_on_with_one_warning_without_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         breakage) -> None:
     breakage(monkeypatch)
