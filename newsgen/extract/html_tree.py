@@ -23,6 +23,9 @@ from ..records import Dropped
 
 Element = lxml_html.HtmlElement
 
+# Characters XML text cannot hold: lxml parses them into the tree but refuses them when the tree is edited.
+NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 # Elements that never hold story text, with the reason the audit gives.
 TAG_REASONS = {
     "script": "script", "style": "style", "noscript": "script fallback", "template": "template",
@@ -91,7 +94,7 @@ def parse_page(text: str, path: str) -> Element:
     parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
                                   collect_ids=False)
     try:
-        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+        root = lxml_html.document_fromstring(NOT_XML_TEXT.sub("", text).encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise SourceError(f"the page cannot be read as HTML: {exc}", path) from None
     except RecursionError:

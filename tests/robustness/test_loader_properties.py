@@ -1,0 +1,59 @@
+"""Property tests for every loader: any bytes give a record or a SourceError, the same way every time,
+and no line is both kept in the body and listed as dropped (see benchmarks/fuzz_loaders.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC = importlib.util.spec_from_file_location("fuzz_loaders", REPO / "benchmarks" / "fuzz_loaders.py")
+fuzz = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(fuzz)
+
+SUFFIXES = st.sampled_from([".txt", ".md", ".html"])
+SAMPLES = fuzz.samples()
+# Pieces a page is made of, so generated inputs reach past the decoder into every stage.
+PIECES = st.sampled_from([t.decode("utf-8", "replace") for t in fuzz.TOKENS] + [
+    "Harbour board approves ferry timetable", "By Ana Lima", "12 March 2024", "Updated 13 March 2024 10:00",
+    "The board voted on Tuesday to add an earlier crossing, officials said.", "Share", "Advertisement",
+    "<article><h1>Ferry</h1><p>", "</p></article>", "<nav><a href='/'>Home</a></nav>", "\n", "\n\n"])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=40)), max_size=40).map("".join)
+ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"])
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_sound(data: bytes, suffix: str) -> None:
+    assert fuzz.violation(data, suffix) is None
+
+
+@PROPERTY
+@given(st.binary(max_size=4096), SUFFIXES)
+def test_any_bytes_give_a_record_or_a_source_error(data: bytes, suffix: str) -> None:
+    assert_sound(data, suffix)
+
+
+@PROPERTY
+@given(TEXTS, ENCODINGS, SUFFIXES)
+def test_page_like_text_in_any_encoding_loads_soundly(text: str, encoding: str, suffix: str) -> None:
+    assert_sound(text.encode(encoding, "replace"), suffix)
+
+
+@PROPERTY
+@given(st.sampled_from(SAMPLES), st.sampled_from(SAMPLES), st.randoms(use_true_random=False))
+def test_mutated_samples_load_soundly(sample: tuple[str, bytes], other: tuple[str, bytes], rng) -> None:
+    suffix, data = sample
+    assert_sound(fuzz.mutated(data, other[1], rng), suffix)
+
+
+def test_a_line_both_kept_and_dropped_is_caught() -> None:
+    """The dropped-in-body check itself: it must fire on a record that keeps what it drops."""
+    from newsgen.records import Article, Block, Dropped
+
+    article = Article(path="a.txt", digest="d", format="text", title="Title", body=(Block("paragraph", "Share"),),
+                      dropped=(Dropped("Share", "menu", 3),))
+    assert fuzz.dropped_in_body(article, b"Title\n\nShare\n", ".txt")
+    assert fuzz.dropped_in_body(article, b"Title\n\nShare\nShare\n", ".txt") is None
