@@ -21,6 +21,7 @@ from .config import SiteConfig, load_config
 from .errors import ConfigError, NewsgenError
 from .loaders import load_file
 from .records import Article
+from .report import has_warnings, report_json
 from .sources import ARTICLE_SUFFIXES, SIDECAR_SUFFIXES
 from .serve import Preview, RebuildFailed, ServeEvent, ServeOptions, is_loopback
 
@@ -45,7 +46,11 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Worker processes (default: one per core; 1: build in this process).")
 @click.option("--clean", is_flag=True, help="Ignore the cache and the previous site: load, render and write all.")
-def build_command(site_dir: Path, output_dir: Path | None, jobs: int, clean: bool) -> None:
+@click.option("--strict", is_flag=True, help="Exit with status 1 on any warning too, not only on a failed article.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the build report as JSON to this file (it is always in BUILD/.newsgen/report.json).")
+def build_command(site_dir: Path, output_dir: Path | None, jobs: int, clean: bool, strict: bool,
+                  report_file: Path | None) -> None:
     """Build the site from articles/ into build/."""
     options = BuildOptions(output_dir=output_dir, jobs=jobs, clean=clean)
     try:
@@ -54,7 +59,20 @@ def build_command(site_dir: Path, output_dir: Path | None, jobs: int, clean: boo
     except NewsgenError as exc:
         fail(exc)
     show_report(report)
-    sys.exit(1 if report.failed else 0)
+    if report_file is not None:
+        save_report(report, report_file)
+    if strict and not report.failed and has_warnings(report):
+        err.print("[red]strict[/red] the build has warnings, so it fails (--strict)")
+    sys.exit(1 if report.failed or (strict and has_warnings(report)) else 0)
+
+
+def save_report(report: BuildReport, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report_json(report), encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot write the report to {escape(str(path))}: {escape(exc.strerror or str(exc))}")
+        sys.exit(2)
 
 
 @main.command("serve")

@@ -204,6 +204,10 @@ ALIASES = {"date": "published", "author": "authors", "modified": "updated", "lan
            "publisher": "source", "canonical": "url"}
 
 
+# A loader's warning that a front-matter value makes moot, by the field that answers it.
+ANSWERED = {"no headline was found": "title"}
+
+
 def overridden(fields: dict[str, Any], front: FrontMatter) -> dict[str, Any]:
     """Extracted fields with the front matter's values on top, and where each came from."""
     values = dict(front.values)
@@ -216,6 +220,6 @@ def overridden(fields: dict[str, Any], front: FrontMatter) -> dict[str, Any]:
     if "published" in values or "updated" in values:
         values["date_source"] = "front_matter"
     merged = {**fields, **values}
-    merged["warnings"] = tuple(fields.get("warnings", ())) + front.warnings
+    merged["warnings"] = tuple(w for w in fields.get("warnings", ()) if ANSWERED.get(w) not in values) + front.warnings
     merged["provenance"] = tuple(sorted(provenance.items()))
     return merged
