@@ -34,7 +34,7 @@ def take_figures(root: Element, base: str) -> list[Figure]:
     """Every figure and stand-alone caption, read and then removed from the tree (they are not body text)."""
     figures: list[Figure] = []
     for element in list(root.iter()):
-        if not isinstance(element.tag, str) or not attached(element, root):
+        if not isinstance(element.tag, str) or element is root or not attached(element, root):
             continue
         if element.tag == "figure" or _is_caption(element):
             image = image_of(element, base)
@@ -56,7 +56,8 @@ def image_of(element: Element, base: str) -> Image | None:
     credits = [c for c in element.iter() if isinstance(c.tag, str) and _is_credit(c)]
     credit = " ".join(t for t in (text_of(c) for c in credits) if t)
     for c in credits:
-        c.drop_tree()
+        if c is not element:  # a caption that is its own credit leaves with the figure, below
+            c.drop_tree()
     caption = text_of(caption_element) if caption_element is not None else (
         text_of(element) if element.tag != "figure" else "")
     if not (src or caption or credit):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +58,17 @@ def test_a_line_both_kept_and_dropped_is_caught() -> None:
                       dropped=(Dropped("Share", "menu", 3),))
     assert fuzz.dropped_in_body(article, b"Title\n\nShare\n", ".txt")
     assert fuzz.dropped_in_body(article, b"Title\n\nShare\nShare\n", ".txt") is None
+
+
+# Inputs the long fuzzing session found crashing the HTML loader, cut down to what triggers each.
+FOUND = {
+    "control-char-beside-furniture": b"<html><body><p>Story text about the harbour.</p><nav>Home</nav>\x01tail"
+                                     b"<p>More story text about ferries.</p></body></html>",
+    "caption-that-is-its-own-credit": b'<html><body><main><p>Story text about the harbour and its ferries today.</p>'
+                                      b'<section class="caption credit">Photo: Ana Lima</section></main></body></html>',
+}
+
+
+@pytest.mark.parametrize("data", FOUND.values(), ids=FOUND.keys())
+def test_inputs_the_fuzzer_found_load_soundly(data: bytes) -> None:
+    assert_sound(data, ".html")
