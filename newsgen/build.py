@@ -27,6 +27,7 @@ from .output import Staging
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
 from .report import report_data, report_json
+from .search import INDEX_FOLDER, index_site
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
 from .sources import discover
@@ -36,6 +37,8 @@ from .workers import parallel_map
 Progress = Callable[[str, int, int], None]
 # Where the build leaves its machine-readable report inside the output folder.
 REPORT_DIR = ".newsgen"
+# Article pages live under this folder; only their changes call for a new search index.
+ARTICLES = "articles/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +106,13 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
     env = environment(site_dir / "templates")
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
-    keys, stats = publish(site, env, site_dir, out_dir, site_key, jobs, previous.keys if previous else {}, progress)
+    keys, stats, indexing = publish(site, env, site_dir, out_dir, site_key, jobs, previous.keys if previous else {},
+                                    progress)
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = [*(published_at(o, a, urls) for a, o in loaded),
                 *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
     report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
-                         cached=cached, warnings=tuple(site_warnings(site)), **stats)
+                         cached=cached, warnings=tuple(site_warnings(site) + indexing), **stats)
     write_report(out_dir, report)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), keys, report_data(report)))
     return report
@@ -143,7 +147,7 @@ def unchanged_report(previous: BuildState, out_dir: Path, seconds: float) -> Bui
     """The last build's report, for a build whose inputs and output are exactly as it left them."""
     data = previous.report
     outcomes = tuple(Outcome(**{**o, "warnings": tuple(o["warnings"])}) for o in data["outcomes"])
-    built = sum(1 for o in outcomes if o.status != "failed")
+    built = sum(1 for o in outcomes if o.status == "built")
     return BuildReport(outcomes, out_dir, seconds, cached=built, unchanged=data["pages"], files=data["files"],
                        warnings=tuple(data["warnings"]))
 
@@ -203,8 +207,11 @@ def for_site(article: Article) -> Article:
 
 
 def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
-            previous: dict[str, str], progress: Progress | None) -> tuple[dict[str, str], dict[str, int]]:
-    """Render what changed into a staging folder, carry the rest over, swap it in; the keys and counts."""
+            previous: dict[str, str], progress: Progress | None) -> tuple[dict[str, str], dict[str, int], list[str]]:
+    """Render what changed into a staging folder, carry the rest over, index, swap it in.
+
+    Returns the page keys, the counts and the search indexer's warnings.
+    """
     outputs: list[Output] = [*site.pages, *feed_specs(site)]
     keys = output_keys(outputs, site_key)
     staging = Staging(out_dir)
@@ -213,13 +220,27 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
         for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, staging), progress, "render"):
             pass
         extras = [staging.write(file) for file in extra_files(site, site_dir)]
+        articles_changed = any(o.path.startswith(ARTICLES) for o in stale) or any(
+            path.startswith(ARTICLES) for path in previous.keys() - keys.keys())
+        indexing = search_index(staging, site, articles_changed)
         staging.publish()
     except BaseException:
         staging.discard()
         raise
     files = sum(len(o.paths) if isinstance(o, FeedSpec) else 1 for o in outputs) + len(extras)
     return keys, {"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": files,
-                  "removed": len(previous.keys() - keys.keys())}
+                  "removed": len(previous.keys() - keys.keys())}, indexing
+
+
+def search_index(staging: Staging, site: Site, articles_changed: bool) -> list[str]:
+    """Index the new site for search, or carry the old index over when no article page changed."""
+    old_index = staging.out_dir / INDEX_FOLDER
+    if not articles_changed and old_index.is_dir():
+        kept = [staging.keep(path.relative_to(staging.out_dir).as_posix())
+                for path in old_index.rglob("*") if path.is_file()]
+        if all(kept):
+            return []
+    return index_site(staging.root, site.config)
 
 
 def keep_all(staging: Staging, output: Output) -> bool:

@@ -98,8 +98,15 @@ def build_fixture(tmp_path: Path, base_url: str = "") -> Built:
     return Built(site, site / "build", base_url, report, before)
 
 
+# Pagefind names its index files by hashes that differ from run to run, so "same bytes" stops there.
+NONDETERMINISTIC = ("pagefind/",)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes by relative path, except the search index."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file())
+    return {rel: p.read_bytes() for p in files
+            if not (rel := p.relative_to(folder).as_posix()).startswith(NONDETERMINISTIC)}
 
 
 def html_pages(build: Path) -> list[str]:
@@ -173,11 +180,12 @@ def existing(build: Path, target: str | None) -> bool:
 
 
 def links_from(build: Path, page: str) -> list[str]:
-    """The site pages an HTML page links to with `<a href>`, in document order."""
+    """The site pages a reader can go to from a page (`<a href>`, `<form action>`), in document order."""
     targets = []
-    for element in soup_of(build, page).find_all("a", href=True):
-        if is_internal(element["href"]):
-            target = resolve(page, element["href"])
+    for element in soup_of(build, page).find_all(["a", "form"]):
+        href = element.get("href") or element.get("action")
+        if href and is_internal(href):
+            target = resolve(page, href)
             if target and target.endswith(".html") and target not in targets:
                 targets.append(target)
     return targets

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import snapshot
 from newsgen.build import BuildOptions, build
 
 PARAGRAPH = ("The council voted on {n} March to extend the coastal path by another kilometre, "
@@ -23,10 +24,6 @@ def story(n: int, tag: str) -> str:
 def site(make_site) -> Path:
     files = {f"articles/story-{n:02d}.txt": story(n, "coast" if n % 2 else "council") for n in range(1, 21)}
     return make_site(files, config="title: Test archive\nper_page: 5\nbase_url: https://news.example.org/\n")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def inodes(folder: Path) -> dict[str, int]:
