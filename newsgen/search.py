@@ -40,7 +40,7 @@ PART_SIZE = 3000
 SORT_KEY = re.compile(rb'data-pagefind-sort="date:(-?\d+)"')
 # Tries per part: an index once came out with an empty entry file under heavy load; writing again fixed it.
 ATTEMPTS = 2
-INSTALL_HINT = "install it with: pip install 'newsgen[search]'"
+INSTALL_HINT = "install it with: pip install 'pagefind[bin]'"
 
 
 def index_site(folder: Path, config: SiteConfig) -> list[str]:
