@@ -31,7 +31,7 @@ class Case:
 
     @property
     def budget(self) -> float:
-        """Seconds the whole build may take with this file in it: a safety bound, not a benchmark."""
+        """CPU seconds the whole build may take with this file in it: a safety bound, not a benchmark."""
         return 5.0 * self.megabytes + 8.0
 
 

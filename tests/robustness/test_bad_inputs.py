@@ -30,9 +30,9 @@ def site_with(tmp_path: Path, case: Case) -> Path:
 @pytest.mark.parametrize("case", [c for c in CASES if c.id != "19mb"], ids=lambda c: c.id)
 def test_a_bad_file_is_reported_alone_and_the_site_still_built(tmp_path: Path, case: Case) -> None:
     site = site_with(tmp_path, case)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: the bound holds however loaded the machine is
     report = build(site, BuildOptions(jobs=1))
-    assert time.perf_counter() - started < case.budget
+    assert time.process_time() - started < case.budget
     outcome = next(o for o in report.outcomes if o.path == case.name)
     assert outcome.status == case.status, outcome
     assert case.reason in outcome.reason.lower() and "\n" not in outcome.reason
@@ -58,9 +58,9 @@ MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
 from newsgen.build import BuildOptions, build
-started = time.perf_counter()
+started = time.process_time()
 report = build(Path(sys.argv[1]), BuildOptions(jobs=1))
-print(json.dumps({"seconds": time.perf_counter() - started,
+print(json.dumps({"seconds": time.process_time() - started,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "statuses": {o.path: o.status for o in report.outcomes}}))
 """
