@@ -9,6 +9,7 @@ only when what it depends on changed, and written only when its bytes did.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ from .workers import parallel_map
 Progress = Callable[[str, int, int], None]
 # Where the build leaves its machine-readable report inside the output folder.
 REPORT_DIR = ".newsgen"
+# The published pages' input keys, inside the output folder so they swap in with the pages.
+PAGE_KEYS = f"{REPORT_DIR}/pages.json"
 # Article pages live under this folder; only their changes call for a new search index.
 ARTICLES = "articles/"
 
@@ -106,16 +109,29 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
     env = environment(site_dir / "templates")
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
-    keys, stats, indexing = publish(site, env, site_dir, out_dir, site_key, jobs, previous.keys if previous else {},
-                                    progress)
+    keys, stats, indexing = publish(site, env, site_dir, out_dir, site_key, jobs,
+                                    {} if options.clean else published_keys(out_dir), progress)
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = [*(published_at(o, a, urls) for a, o in loaded),
                 *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
     report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
                          cached=cached, warnings=tuple(site_warnings(site) + indexing), **stats)
     write_report(out_dir, report)
-    write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), keys, report_data(report)))
+    write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
     return report
+
+
+def published_keys(out_dir: Path) -> dict[str, str]:
+    """The input keys of the pages in the published folder, swapped in with them.
+
+    Kept inside the folder rather than in the cache, so that a build killed after
+    its swap can never pair one site's pages with another build's keys.
+    """
+    try:
+        keys = json.loads((out_dir / PAGE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
 
 
 def write_report(out_dir: Path, report: BuildReport) -> None:
@@ -223,6 +239,7 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
         articles_changed = any(o.path.startswith(ARTICLES) for o in stale) or any(
             path.startswith(ARTICLES) for path in previous.keys() - keys.keys())
         indexing = search_index(staging, site, articles_changed)
+        staging.write(OutputFile(PAGE_KEYS, json.dumps(keys, sort_keys=True).encode()))
         staging.publish()
     except BaseException:
         staging.discard()

@@ -23,7 +23,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def index_part(index_class: Any, settings: Any, tree: Path, pages: int) -> None:
     """Write one part, checking that its entry file counts every page; raises when it never does."""
     written = Path(settings["output_path"])
     for _ in range(ATTEMPTS):
-        asyncio.run(write_index(index_class, settings, tree))
+        run_to_end(lambda: write_index(index_class, settings, tree))
         if indexed_pages(written) == pages:
             return
     raise RuntimeError(f"Pagefind wrote an incomplete index in {written.name} "
@@ -118,6 +119,18 @@ def indexed_pages(written: Path) -> int:
         return sum(language["page_count"] for language in entry["languages"].values())
     except (OSError, ValueError, KeyError, TypeError):
         return -1
+
+
+def run_to_end(coroutine: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run Pagefind's async API to completion, also when the caller's thread already runs an event loop
+    (a program embedding newsgen, or Playwright's sync API in tests): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine())
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coroutine())).result()
 
 
 async def write_index(index_class: Any, settings: Any, tree: Path) -> None:

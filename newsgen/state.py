@@ -2,9 +2,9 @@
 
 Kept in the site's cache folder, one file per output folder: the inputs'
 fingerprint (paths, sizes and modification times — what make and Hugo trust
-too), the identity of the published folder, each page's input key, and the
-report. When neither the inputs nor the published folder changed, there is
-nothing to build.
+too), the identity of the published folder and the report. When neither the
+inputs nor the published folder changed, there is nothing to build. The pages'
+input keys live in the published folder itself (see build.published_keys).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .cache import CACHE_DIR
 class BuildState:
     inputs: str
     output: list[int]
-    keys: dict[str, str]
     report: dict[str, Any]
 
 
@@ -34,7 +33,7 @@ def state_path(site_dir: Path, out_dir: Path) -> Path:
 def read_state(path: Path) -> BuildState | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return BuildState(data["inputs"], data["output"], data["keys"], data["report"])
+        return BuildState(data["inputs"], data["output"], data["report"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -44,8 +43,8 @@ def write_state(path: Path, state: BuildState) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"inputs": state.inputs, "output": state.output, "keys": state.keys,
-                                   "report": state.report}, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps({"inputs": state.inputs, "output": state.output, "report": state.report},
+                                  sort_keys=True), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         return

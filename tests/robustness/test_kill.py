@@ -103,8 +103,6 @@ def test_a_killed_build_leaves_a_whole_site(archive: Archive) -> None:
     assert not all(landed), "every kill came after the swap: the kills never hit a build in progress"
 
 
-@pytest.mark.xfail(strict=False, reason="after a kill between the swap and the state write, the next build "
-                   "links pages from the folder it did not build (see the test below)")
 def test_the_next_build_after_the_kills_publishes_exactly_its_inputs(archive: Archive) -> None:
     final = "new" if archive.published == "old" else "old"
     archive.use(final)
@@ -113,8 +111,6 @@ def test_the_next_build_after_the_kills_publishes_exactly_its_inputs(archive: Ar
     assert (archive.site / "build" / REPORT_DIR / "report.json").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="build.py hands publish() the recorded page keys even when the output "
-                   "folder is not the one they describe (folder_identity differs), so stale pages are linked")
 def test_a_build_after_one_killed_past_its_swap_renders_what_the_folder_lacks(make_site) -> None:
     """A build killed after its swap but before it recorded its state: the state describes the old folder."""
     from newsgen.build import BuildOptions, build
