@@ -174,7 +174,7 @@ def inputs(count: int, seed: int) -> Iterator[tuple[int, bytes, str]]:
         yield index, mutated(data, other, rng), suffix
 
 
-class Timeout(Exception):
+class Timeout(BaseException):
     pass
 
 

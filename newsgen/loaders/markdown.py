@@ -8,6 +8,7 @@ a writer typed (a <script>, an <iframe>) never reaches the record as markup.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import markdown as md
@@ -24,6 +25,11 @@ BLOCK_TAGS = {"p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading
               "h5": "heading", "h6": "heading", "blockquote": "quote", "ul": "list", "ol": "list"}
 # Raw HTML in a Markdown body that is never text.
 UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript", "form")
+# The Markdown link parser scans from each unclosed '[' to the end of its paragraph: a paragraph with
+# thousands of them takes minutes. Past this many unclosed brackets times paragraph length (characters
+# scanned), its brackets are read as plain text; a real paragraph scans a few thousand at most.
+MAX_BRACKET_SCAN = 2_000_000
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def load(text: str, source: SourceFile, config: SiteConfig, sidecar: dict[str, Any]) -> Article:
@@ -37,7 +43,7 @@ def load(text: str, source: SourceFile, config: SiteConfig, sidecar: dict[str, A
 
 def blocks_of(body: str) -> tuple[tuple[Block, ...], tuple[Citation, ...]]:
     """The body's blocks in order, and its links as citations of the block each sits in."""
-    soup = BeautifulSoup(md.markdown(body, extensions=["extra", "sane_lists"]), "lxml")
+    soup = BeautifulSoup(md.markdown(bounded(body), extensions=["extra", "sane_lists"]), "lxml")
     for element in soup.find_all(UNSAFE_TAGS):
         element.decompose()
     root = soup.body or soup
@@ -50,6 +56,20 @@ def blocks_of(body: str) -> tuple[tuple[Block, ...], tuple[Citation, ...]]:
         citations.extend(Citation(url, text, len(blocks)) for url, text in links_of(element))
         blocks.append(block)
     return tuple(blocks), tuple(citations)
+
+
+def bounded(body: str) -> str:
+    """The body with the brackets of any paragraph too costly to search for links escaped."""
+    if body.count("[") * len(body) <= MAX_BRACKET_SCAN:
+        return body
+    return "\n\n".join(_escaped(part) for part in PARAGRAPH_BREAK.split(body))
+
+
+def _escaped(paragraph: str) -> str:
+    unclosed = paragraph.count("[") - paragraph.count("]")
+    if unclosed * len(paragraph) <= MAX_BRACKET_SCAN:
+        return paragraph
+    return paragraph.replace("[", "\\[")
 
 
 def block_of(element: Tag) -> Block | None:
