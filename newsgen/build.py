@@ -24,7 +24,7 @@ from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
 from .loaders import RawSource, load_source, read_source
 from .lock import exclusive
-from .output import Staging
+from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article
 from .report import report_data, report_json
@@ -40,6 +40,7 @@ Progress = Callable[[str, int, int], None]
 REPORT_DIR = ".newsgen"
 # The published pages' input keys, inside the output folder so they swap in with the pages.
 PAGE_KEYS = f"{REPORT_DIR}/pages.json"
+REPORT_FILE = f"{REPORT_DIR}/report.json"
 # Article pages live under this folder; only their changes call for a new search index.
 ARTICLES = "articles/"
 
@@ -100,6 +101,7 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     started = time.perf_counter()
     jobs = options.jobs or available_cores()
     articles_dir = site_dir / config.articles_dir
+    remove_leftovers(out_dir)
     previous = None if options.clean else read_state(state_file)
     fingerprint = inputs_fingerprint(input_roots(site_dir, articles_dir), config.fingerprint())
     if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):
@@ -109,16 +111,18 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
     env = environment(site_dir / "templates")
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
-    keys, stats, indexing = publish(site, env, site_dir, out_dir, site_key, jobs,
-                                    {} if options.clean else published_keys(out_dir), progress)
     urls = {a.path: article_path(a) for a in site.articles}
-    outcomes = [*(published_at(o, a, urls) for a, o in loaded),
-                *(Outcome(s.rel, "skipped", s.reason) for s in skipped)]
-    report = BuildReport(tuple(sorted(outcomes, key=lambda o: o.path)), out_dir, time.perf_counter() - started,
-                         cached=cached, warnings=tuple(site_warnings(site) + indexing), **stats)
-    write_report(out_dir, report)
+    outcomes = tuple(sorted([*(published_at(o, a, urls) for a, o in loaded),
+                             *(Outcome(s.rel, "skipped", s.reason) for s in skipped)], key=lambda o: o.path))
+
+    def report_of(stats: dict[str, int], indexing: list[str]) -> BuildReport:
+        return BuildReport(outcomes, out_dir, time.perf_counter() - started, cached=cached,
+                           warnings=tuple(site_warnings(site) + indexing), **stats)
+
+    report = publish(site, env, site_dir, out_dir, site_key, jobs,
+                     {} if options.clean else published_keys(out_dir), report_of, progress)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
-    return report
+    return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
 def published_keys(out_dir: Path) -> dict[str, str]:
@@ -132,15 +136,6 @@ def published_keys(out_dir: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     return keys if isinstance(keys, dict) else {}
-
-
-def write_report(out_dir: Path, report: BuildReport) -> None:
-    """`build/.newsgen/report.json`: every input's outcome, for scripts and CI, beside the site it describes."""
-    folder = out_dir / REPORT_DIR
-    folder.mkdir(exist_ok=True)
-    tmp = folder / "report.json.tmp"
-    tmp.write_text(report_json(report), encoding="utf-8")
-    tmp.replace(folder / "report.json")
 
 
 def published_at(outcome: Outcome, article: Article | None, urls: dict[str, str]) -> Outcome:
@@ -223,10 +218,12 @@ def for_site(article: Article) -> Article:
 
 
 def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
-            previous: dict[str, str], progress: Progress | None) -> tuple[dict[str, str], dict[str, int], list[str]]:
+            previous: dict[str, str], report_of: Callable[[dict[str, int], list[str]], BuildReport],
+            progress: Progress | None) -> BuildReport:
     """Render what changed into a staging folder, carry the rest over, index, swap it in.
 
-    Returns the page keys, the counts and the search indexer's warnings.
+    The page keys and the report (`build/.newsgen/`) are staged with the pages, so
+    they always describe the site they are published with.
     """
     outputs: list[Output] = [*site.pages, *feed_specs(site)]
     keys = output_keys(outputs, site_key)
@@ -239,14 +236,16 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
         articles_changed = any(o.path.startswith(ARTICLES) for o in stale) or any(
             path.startswith(ARTICLES) for path in previous.keys() - keys.keys())
         indexing = search_index(staging, site, articles_changed)
+        files = sum(len(o.paths) if isinstance(o, FeedSpec) else 1 for o in outputs) + len(extras)
+        report = report_of({"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": files,
+                            "removed": len(previous.keys() - keys.keys())}, indexing)
         staging.write(OutputFile(PAGE_KEYS, json.dumps(keys, sort_keys=True).encode()))
+        staging.write(OutputFile(REPORT_FILE, report_json(report).encode()))
         staging.publish()
     except BaseException:
         staging.discard()
         raise
-    files = sum(len(o.paths) if isinstance(o, FeedSpec) else 1 for o in outputs) + len(extras)
-    return keys, {"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": files,
-                  "removed": len(previous.keys() - keys.keys())}, indexing
+    return report
 
 
 def search_index(staging: Staging, site: Site, articles_changed: bool) -> list[str]:

@@ -90,6 +90,14 @@ class Staging:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def remove_leftovers(out_dir: Path) -> None:
+    """Staging and old folders of builds that were killed; called under the build lock, so none is in use."""
+    out_dir = out_dir.absolute()
+    for pattern in (f".{out_dir.name}.new-*", f".{out_dir.name}.old-*"):
+        for folder in out_dir.parent.glob(pattern):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def same_bytes(path: Path, data: bytes) -> bool:
     try:
         if path.stat().st_size != len(data):

@@ -156,3 +156,10 @@ def test_the_report_is_left_in_the_output_folder(site: Path) -> None:
     assert report["counts"] == {"built": 20, "skipped": 0, "failed": 1}
     failed = [o for o in report["outcomes"] if o["status"] == "failed"]
     assert failed[0]["path"] == "broken.txt" and "empty" in failed[0]["reason"]
+
+
+def test_folders_left_by_killed_builds_are_removed(site: Path) -> None:
+    leftover = site / ".build.new-abc123"
+    (leftover / "articles").mkdir(parents=True)
+    build(site, BuildOptions(jobs=1))
+    assert not leftover.exists() and (site / "build/.newsgen/report.json").is_file()
