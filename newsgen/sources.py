@@ -51,6 +51,8 @@ def discover(articles_dir: Path) -> tuple[list[Path], list[Skipped]]:
     for path in sorted(articles_dir.rglob("*")):
         rel = path.relative_to(articles_dir).as_posix()
         if any(is_ignored_name(part) for part in rel.split("/")):
+            if path.is_file():
+                skipped.append(Skipped(rel, "ignored: a hidden or editor temporary file"))
             continue
         if path.is_dir():
             if path.suffix.lower() in ARTICLE_SUFFIXES:

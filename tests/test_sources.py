@@ -26,7 +26,7 @@ def test_discover_finds_articles_in_order_and_says_what_it_skipped(tmp_path: Pat
     assert reasons["a.yaml"] == "sidecar metadata"
     assert "not an article" in reasons["notes.pdf"]
     assert "folder" in reasons["folder.txt"]
-    assert ".draft.txt" not in reasons
+    assert reasons[".draft.txt"] == "ignored: a hidden or editor temporary file"
 
 
 def test_symlinks_leaving_the_folder_are_not_followed(tmp_path: Path) -> None:

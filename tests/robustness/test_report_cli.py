@@ -38,13 +38,13 @@ def test_every_file_in_articles_is_counted_once(make_site) -> None:
     site = make_site(MIXED)
     code, output = run(site)
     report = json.loads((site / "build/.newsgen/report.json").read_text(encoding="utf-8"))
-    files = [p for p in (site / "articles").rglob("*") if p.is_file() and not p.name.startswith(".")
-             and not p.name.endswith("~")]
+    files = [p for p in (site / "articles").rglob("*") if p.is_file()]
     folders = [p for p in (site / "articles").rglob("*.txt") if p.is_dir()]
     assert sum(report["counts"].values()) == len(report["outcomes"]) == len(files) + len(folders)
     statuses = {o["path"]: o["status"] for o in report["outcomes"]}
     assert statuses["one.txt"] == statuses["two.md"] == statuses["folder.txt/inner.txt"] == "built"
     assert statuses["draft.txt"] == statuses["notes.pdf"] == "skipped" and statuses["broken.txt"] == "failed"
+    assert statuses[".hidden.txt"] == statuses["story.txt~"] == "skipped"
     assert all(o["reason"] for o in report["outcomes"] if o["status"] != "built")
     assert code == 1 and "broken.txt" in output
     assert (site / "build" / next(o["url"] for o in report["outcomes"] if o["path"] == "one.txt")).is_file()
