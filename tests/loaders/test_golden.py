@@ -88,12 +88,15 @@ def golden_case(name: str) -> Any:
 
 @pytest.mark.parametrize("name", [golden_case(name) for name in sorted(CASES)])
 def test_sample_reads_as_expected(name: str) -> None:
-    path = CASES[name]
-    expected = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
-    record = load_file(path, path.parent, SiteConfig()).to_dict()
-    problems = mismatches(expected, record, "")
+    check_sample(CASES[name], SAMPLES / f"{name}.json")
+
+
+def check_sample(path: Path, expected_path: Path) -> None:
+    """Load one sample and fail with every difference from its hand-written expected record."""
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    problems = mismatches(expected, load_file(path, path.parent, SiteConfig()).to_dict(), "")
     if problems:
-        pytest.fail(f"{name}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
+        pytest.fail(f"{path.stem}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
 
 
 def stated_texts(expected: dict[str, Any]) -> list[str]:

@@ -11,10 +11,10 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
-from newsgen.loaders import load_bytes, load_file
+from newsgen.loaders import load_bytes
 from newsgen.records import Article
 from newsgen.sources import SourceFile, file_digest
-from tests.loaders.test_golden import mismatches
+from tests.loaders.test_golden import check_sample
 
 PARAGRAPH = "The council voted on Tuesday to rebuild the harbour wall before the winter storms arrive in force."
 
@@ -133,11 +133,7 @@ HTML_SAMPLES = Path(__file__).resolve().parent / "html_samples"
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in HTML_SAMPLES.glob("*.html")))
 def test_html_sample_reads_as_expected(name: str) -> None:
-    path = HTML_SAMPLES / f"{name}.html"
-    expected = json.loads((HTML_SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
-    problems = mismatches(expected, load_file(path, path.parent, SiteConfig()).to_dict(), "")
-    if problems:
-        pytest.fail(f"{name}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
+    check_sample(HTML_SAMPLES / f"{name}.html", HTML_SAMPLES / f"{name}.json")
 
 
 def test_there_are_enough_html_samples_each_with_its_record() -> None:

@@ -9,10 +9,10 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
-from newsgen.loaders import load_bytes, load_file
+from newsgen.loaders import load_bytes
 from newsgen.records import Article
 from newsgen.sources import SourceFile
-from tests.loaders.test_golden import mismatches
+from tests.loaders.test_golden import check_sample
 
 MD_SAMPLES = Path(__file__).resolve().parent / "md_samples"
 
@@ -23,11 +23,7 @@ def load_md(text: str, name: str = "story.md") -> Article:
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in MD_SAMPLES.glob("*.md")))
 def test_markdown_sample_reads_as_expected(name: str) -> None:
-    path = MD_SAMPLES / f"{name}.md"
-    expected = json.loads((MD_SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
-    problems = mismatches(expected, load_file(path, path.parent, SiteConfig()).to_dict(), "")
-    if problems:
-        pytest.fail(f"{name}: {len(problems)} differences\n" + "\n".join(problems), pytrace=False)
+    check_sample(MD_SAMPLES / f"{name}.md", MD_SAMPLES / f"{name}.json")
 
 
 @pytest.mark.parametrize(("key", "value"), [
