@@ -1,8 +1,10 @@
 """YAML front matter and sidecar files: what a person states about an article.
 
 Front matter always wins over extraction, so it is validated strictly: a wrong
-type is a SourceError naming the key; an unknown key is only a warning, so a
-typo never loses an article.
+type (a list for a title, 31 February) is a SourceError naming the key and its
+line; an unknown key is only a warning, so a typo never loses an article. A date
+or time without a UTC offset is read in the site's configured timezone, without
+a warning: that is what a writer in the newsroom means by it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,21 @@ from ..records import Image, Source
 
 # libyaml's safe loader where installed: the same safe subset as yaml.safe_load, about ten times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, but a date-shaped value that is no date (2024-02-31) stays text, so the
+    key's own check reports it with the key's name and line rather than the whole block failing."""
+
+
+def timestamp_or_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> date | datetime | str:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
 FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -44,7 +61,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> dict[str, Any]:
     try:
-        raw = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader, as safe_load uses
+        raw = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader, as safe_load uses
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
@@ -74,8 +91,27 @@ def read_front_matter(text: str, path: str, tz: tzinfo, sidecar: dict[str, Any] 
         try:
             values[field] = COERCERS[field](value, tz)
         except (TypeError, ValueError) as exc:
-            raise SourceError(f"front-matter key '{key}': {exc}", path) from None
+            if sidecar and key in sidecar:
+                raise SourceError(f"sidecar key '{key}': {exc}", path) from None
+            raise SourceError(f"front-matter key '{key}': {exc}", path, key_line(text, key)) from None
     return FrontMatter(values, body, body_line, tuple(warnings))
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The file's line on which a top-level front-matter key is written (read again only for an error)."""
+    match = FENCE.match(text)
+    if not match or not match.group(1):
+        return None
+    try:
+        node = yaml.compose(match.group(1), Loader=SAFE_LOADER)  # noqa: S506 - composing builds no objects
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return key_node.start_mark.line + 2  # marks count from 0, and the fence is line 1
+    return None
 
 
 def as_text(value: Any, tz: tzinfo | None = None) -> str:
@@ -119,8 +155,10 @@ def as_datetime(value: Any, tz: tzinfo) -> datetime:
 def parse_date_text(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{value!r} is not a valid ISO 8601 date") from None
+    except ValueError as exc:
+        why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise ValueError(f"{value!r} is not a valid date{why}; write it as 2024-05-01 or "
+                         "2024-05-01T09:30:00+02:00") from None
 
 
 def as_source(value: Any, tz: tzinfo | None = None) -> Source:

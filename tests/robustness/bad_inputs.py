@@ -28,6 +28,8 @@ class Case:
     reason: str = ""
     """A word or phrase the failure's reason contains (lower case), empty for built/skipped."""
     megabytes: float = 0.0
+    line: int | None = None
+    """The line the failure names, where the problem has one."""
 
     @property
     def budget(self) -> float:
@@ -100,9 +102,11 @@ CASES = (
          megabytes=1),
     Case("100k-lines", "many-lines.txt", text("Many lines\n\n" + "word\n" * 100_000), "built", megabytes=0.5),
     Case("broken-yaml", "broken-yaml.txt", text(front("title: [unclosed\npublished: 2024-01-01")), "failed",
-         "not valid yaml"),
-    Case("title-list", "title-list.txt", text(front("title: [a, b]")), "failed", "title"),
-    Case("feb-31", "feb31.txt", text(front("title: Bad date\npublished: 2024-02-31")), "failed", "out of range"),
+         "not valid yaml", line=3),
+    Case("title-list", "title-list.txt", text(front("title: [a, b]")), "failed",
+         "front-matter key 'title': must be text, got list", line=2),
+    Case("feb-31", "feb31.txt", text(front("title: Bad date\npublished: 2024-02-31")), "failed",
+         "front-matter key 'published': '2024-02-31' is not a valid date (day is out of range for month)", line=3),
     Case("naive-datetime", "naive.txt", text(front("title: Naive\npublished: 2024-03-01 10:00:00")), "built"),
     Case("no-title", "untitled.txt", text(f"{STORY}\n\n{STORY}\n"), "built"),
     Case("boilerplate-only", "chrome.txt", text(BOILERPLATE), "built"),
