@@ -7,9 +7,12 @@ pages repeat their articles' headlines and would only add noise and memory.
 Pagefind keeps every page it indexes in memory until it writes (about 340 KB a
 page, measured at 10,000 articles: 3.5 GB in one index), so the articles are
 indexed in parts of at most PART_SIZE pages, one Pagefind process after another,
-each written to `pagefind/part-N/`; `pagefind/parts.json` lists them for the
-search page, which asks every part and merges the answers. Parts hold date
-ranges, newest first, so results sorted by date are the parts' lists joined.
+each written to `pagefind/part-N/`. A part is never changed once written: a
+build that changed a few articles indexes just those into one new small part,
+carries the old parts over (hard links) and lists in `pagefind/parts.json`
+which pages of older parts are now dead, for the search page to drop (the plan,
+and when parts are merged again, is in searchplan.py). `pagefind/pages.json` is
+the build's own record of what each part holds.
 
 Pagefind is optional; without it, or when it fails, the build goes on with one
 warning and the search page tells readers search is unavailable.
@@ -18,21 +21,31 @@ warning and the search page tells readers search is unavailable.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Collection, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .config import SiteConfig
+from .searchplan import (IndexedPage, Part, Plan, browser_entry, part_from_json, part_to_json, plan_update,
+                         searchable_digest, with_dead_filters)
 
 INDEX_FOLDER = "pagefind"
+# The search page's list of parts and their dead pages.
 MANIFEST = "parts.json"
+# The build's record of every part's pages and digests, read by the next build.
+RECORD = "pages.json"
+RECORD_VERSION = 1
+# Per part, each page id's publication time, fetched by the search page to merge parts by date.
+DATES = "dates.json"
 # Only article pages carry data-pagefind-body; listing pages are never read at all.
 ARTICLE_GLOB = "articles/*/index.html"
 # Pages per Pagefind process: at ~340 KB a page this keeps the indexer near 1 GB at any archive size.
@@ -42,10 +55,22 @@ SORT_KEY = re.compile(rb'data-pagefind-sort="date:(-?\d+)"')
 # Tries per part: an index once came out with an empty entry file under heavy load; writing again fixed it.
 ATTEMPTS = 2
 INSTALL_HINT = "install it with: pip install 'pagefind[bin]'"
+PART_NAME = re.compile(r"part-(\d+)")
 
 
 def index_site(folder: Path, config: SiteConfig) -> list[str]:
-    """Index the article pages under `folder` into `folder/pagefind/`; warnings, empty on success."""
+    """Index every article page under `folder` into `folder/pagefind/`; warnings, empty on success."""
+    return update_index(folder, None, None, config)
+
+
+def update_index(folder: Path, old_index: Path | None, rendered: Collection[str] | None,
+                 config: SiteConfig) -> list[str]:
+    """Write `folder/pagefind/`, indexing only what changed since `old_index`; warnings, empty on success.
+
+    `folder` holds every article page; `old_index` is the published index (None
+    for a cold build); `rendered` the pages (relative to `folder`) rendered again
+    since it was written, every other page being byte-identical (None: index all).
+    """
     try:
         from pagefind.index import IndexConfig, PagefindIndex
     except ImportError:
@@ -53,35 +78,99 @@ def index_site(folder: Path, config: SiteConfig) -> list[str]:
     output = folder / INDEX_FOLDER
     shutil.rmtree(output, ignore_errors=True)
     try:
-        names = []
-        for number, part in enumerate(parts(newest_first(folder), PART_SIZE), 1):
-            name = f"part-{number}"
+        old = [] if rendered is None or old_index is None else recorded_parts(old_index, config)
+        plan = plan_update(old, article_pages(folder), set(rendered or ()), lambda rel: read_page(folder / rel),
+                           PART_SIZE)
+        output.mkdir(parents=True)
+        kept = [carried(old_index, output, part, plan) for part in plan.kept] if old_index else []
+        written = []
+        for name, group in zip(new_names(old), plan.groups):
             settings = IndexConfig(force_language=config.language, keep_index_url=True, output_path=str(output / name))
-            with linked_tree(folder, part) as tree:
-                index_part(PagefindIndex, settings, tree, len(part))
-            names.append(name)
-        output.mkdir(exist_ok=True)
-        (output / MANIFEST).write_text(json.dumps({"parts": names}), encoding="utf-8")
+            with linked_tree(folder, list(group)) as tree:
+                index_part(PagefindIndex, settings, tree, len(group))
+            written.append(recorded(output / name, group, plan))
+        write_manifests(output, [*kept, *written], config)
     except Exception as exc:  # noqa: BLE001 - any failure of the optional indexer becomes one warning
         shutil.rmtree(output, ignore_errors=True)
         return [f"search index not built: {failure_reason(exc)}"]
     return []
 
 
-def newest_first(folder: Path) -> list[str]:
-    """The article pages, newest first and undated last, as paths relative to `folder`."""
-    dated = [(published(page), page.relative_to(folder).as_posix()) for page in folder.glob(ARTICLE_GLOB)]
-    return [rel for _, rel in sorted(dated, key=lambda item: (item[0] is None, -(item[0] or 0), item[1]))]
+def article_pages(folder: Path) -> list[str]:
+    return [page.relative_to(folder).as_posix() for page in folder.glob(ARTICLE_GLOB)]
 
 
-def published(page: Path) -> int | None:
-    found = SORT_KEY.search(page.read_bytes())
-    return int(found.group(1)) if found else None
+def read_page(page: Path) -> IndexedPage:
+    """What a page gives the plan: the digest of what Pagefind reads and its publication time."""
+    html = page.read_bytes()
+    found = SORT_KEY.search(html)
+    return IndexedPage(searchable_digest(html), "", int(found.group(1)) if found else None)
 
 
-def parts(pages: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(pages), size):
-        yield pages[start:start + size]
+def recorded_parts(old_index: Path, config: SiteConfig) -> list[Part]:
+    """The parts the old index holds; none (so everything is indexed) when its record is missing,
+    of another version or language, or names a part that is not there."""
+    try:
+        record = json.loads((old_index / RECORD).read_text(encoding="utf-8"))
+        if record["version"] != RECORD_VERSION or record["language"] != config.language:
+            return []
+        parts = [part_from_json(data) for data in record["parts"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return parts if all((old_index / part.name / "pagefind-entry.json").is_file() for part in parts) else []
+
+
+def new_names(old: list[Part]) -> Iterator[str]:
+    """Names never used before in this index, so a browser never pairs cached files of two parts."""
+    used = [int(found.group(1)) for part in old if (found := PART_NAME.fullmatch(part.name))]
+    number = max(used, default=0)
+    while True:
+        number += 1
+        yield f"part-{number}"
+
+
+def carried(old_index: Path, output: Path, part: Part, plan: Plan) -> Part:
+    """Link an old part's files into the new index; the part, with its newly dead pages' filters counted."""
+    source = old_index / part.name
+    for folder, _, files in os.walk(source):
+        target = output / Path(folder).relative_to(old_index)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            link_or_copy(Path(folder) / name, target / name)
+    dead = sorted(plan.newly_dead.get(part.name, ()))
+    return with_dead_filters(part, [fragment(source, part.pages[rel].fragment)["filters"] for rel in dead])
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def fragment(part: Path, page_id: str) -> dict[str, Any]:
+    """One page's data as Pagefind stored it (gzip, a signature, then JSON)."""
+    data = gzip.decompress((part / "fragment" / f"{page_id}.pf_fragment").read_bytes())
+    return json.loads(data[data.index(b"{"):])
+
+
+def recorded(written: Path, group: Collection[str], plan: Plan) -> Part:
+    """The part just written, each page with the id Pagefind gave it; its dates file written beside it."""
+    ids = {unquote(fragment(written, path.name.removesuffix(".pf_fragment"))["url"]).lstrip("/"):
+           path.name.removesuffix(".pf_fragment") for path in (written / "fragment").iterdir()}
+    missing = [rel for rel in group if rel not in ids]
+    if missing:
+        raise RuntimeError(f"Pagefind did not index {missing[0]} in {written.name}")
+    pages = {rel: IndexedPage(plan.pages[rel].digest, ids[rel], plan.pages[rel].published) for rel in group}
+    dates = {page.fragment: page.published for page in pages.values() if page.published is not None}
+    (written / DATES).write_text(json.dumps(dates, sort_keys=True), encoding="utf-8")
+    return Part(written.name, pages)
+
+
+def write_manifests(output: Path, parts: list[Part], config: SiteConfig) -> None:
+    record = {"version": RECORD_VERSION, "language": config.language, "parts": [part_to_json(p) for p in parts]}
+    (output / RECORD).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    (output / MANIFEST).write_text(json.dumps({"parts": [browser_entry(p) for p in parts]}), encoding="utf-8")
 
 
 @contextmanager
@@ -105,6 +194,7 @@ def index_part(index_class: Any, settings: Any, tree: Path, pages: int) -> None:
     """Write one part, checking that its entry file counts every page; raises when it never does."""
     written = Path(settings["output_path"])
     for _ in range(ATTEMPTS):
+        shutil.rmtree(written, ignore_errors=True)
         run_to_end(lambda: write_index(index_class, settings, tree))
         if indexed_pages(written) == pages:
             return

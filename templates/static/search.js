@@ -29,15 +29,16 @@ function indexUrl(path) {
   return new URL(`../pagefind/${path}`, import.meta.url).href;
 }
 
-async function loadPart(name) {
-  const part = await import(indexUrl(`${name}/pagefind.js`));
-  await part.options({ baseUrl: "/", excerptLength: 30 });
-  await part.init();
-  return part;
+async function loadPart(entry) {
+  const pagefind = await import(indexUrl(`${entry.name}/pagefind.js`));
+  await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+  await pagefind.init();
+  return { ...entry, pagefind, dead: new Set(entry.dead), dates: null };
 }
 
 async function loadIndex() {
-  // The index comes in parts (newest articles first), listed in parts.json; each part is its own Pagefind.
+  // The index comes in parts, listed in parts.json with the pages of each that later parts replaced
+  // or that were removed ("dead": their results are dropped); each part is its own Pagefind.
   try {
     const manifest = await fetch(indexUrl("parts.json"));
     if (!manifest.ok) return null;
@@ -49,22 +50,58 @@ async function loadIndex() {
 }
 
 async function allFilters() {
+  // Pagefind counts every page of a part; the dead pages' values are taken off again.
   const counts = {};
-  for (const part of await Promise.all(index.map((p) => p.filters()))) {
-    for (const [key, values] of Object.entries(part)) {
+  const answers = await Promise.all(index.map((part) => part.pagefind.filters()));
+  answers.forEach((answer, number) => {
+    const dead = index[number].deadFilters;
+    for (const [key, values] of Object.entries(answer)) {
       counts[key] = counts[key] || {};
-      for (const [value, count] of Object.entries(values)) counts[key][value] = (counts[key][value] || 0) + count;
+      for (const [value, count] of Object.entries(values)) {
+        const live = count - ((dead[key] || {})[value] || 0);
+        if (live > 0) counts[key][value] = (counts[key][value] || 0) + live;
+      }
     }
-  }
+  });
   return counts;
 }
 
 async function searchParts(term, options) {
-  // By date, the parts' own sorted lists joined in date order; by relevance, everything by score.
-  const answers = await Promise.all(index.map((part) => part.search(term, options)));
-  const lists = answers.filter(Boolean).map((answer) => answer.results);
-  if (options.sort) return (options.sort.date === "asc" ? lists.reverse() : lists).flat();
-  return lists.flat().sort((a, b) => b.score - a.score);
+  // Each part's live results; by relevance everything by score, by date merged on publication time.
+  const answers = await Promise.all(index.map((part) => part.pagefind.search(term, options)));
+  const lists = index.map((part, number) => ({
+    part,
+    results: answers[number] ? answers[number].results.filter((result) => !part.dead.has(result.id)) : [],
+  })).filter((list) => list.results.length);
+  if (options.sort) return byDate(lists, options.sort.date === "asc" ? 1 : -1);
+  return lists.flatMap((list) => list.results).sort((a, b) => b.score - a.score);
+}
+
+function overlaps(a, b) {
+  return a.newest !== null && b.newest !== null && a.oldest <= b.newest && b.oldest <= a.newest;
+}
+
+function partDates(part) {
+  // Page id -> publication time of one part (dates.json beside it), fetched once and only when needed.
+  part.dates = part.dates || fetch(indexUrl(`${part.name}/dates.json`))
+    .then((answer) => (answer.ok ? answer.json() : {}))
+    .catch(() => ({}));
+  return part.dates;
+}
+
+async function byDate(lists, direction) {
+  // A part whose date range meets no other's keeps Pagefind's own order: all its results share one key
+  // (the stable sort keeps them together). Results of overlapping parts, such as a small part of
+  // recently edited articles, are keyed by their own publication time. Undated results come last.
+  const keyed = [];
+  for (const { part, results } of lists) {
+    const exact = lists.some((other) => other.part !== part && overlaps(part, other.part));
+    const dates = exact ? await partDates(part) : {};
+    const shared = direction > 0 ? part.oldest : part.newest;
+    for (const result of results) keyed.push({ result, key: exact ? dates[result.id] ?? null : shared });
+  }
+  keyed.sort((a, b) => (a.key === null) - (b.key === null) || direction * (a.key - b.key) || 0);
+  return keyed.map((item) => item.result);
 }
 
 function chosenFilters() {
