@@ -250,6 +250,8 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
 
 def search_index(staging: Staging, site: Site, articles_changed: bool) -> list[str]:
     """Index the new site for search, or carry the old index over when no article page changed."""
+    if not site.config.search:
+        return []
     old_index = staging.out_dir / INDEX_FOLDER
     if not articles_changed and old_index.is_dir():
         kept = [staging.keep(path.relative_to(staging.out_dir).as_posix())

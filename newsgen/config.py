@@ -20,6 +20,8 @@ import yaml
 from .errors import ConfigError
 
 CONFIG_NAME = "newsgen.yaml"
+# The ways articles are grouped, each with pages of its own; the site model defines what each one reads.
+TAXONOMIES = ("tags", "sources", "authors", "people", "places", "organizations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,10 @@ class SiteConfig:
     """The archive's keeper, for feeds."""
     articles_dir: str = "articles"
     """Where the articles are, relative to the site folder."""
+    taxonomies: tuple[str, ...] = TAXONOMIES
+    """The groupings that get index and listing pages; the rest still count for related articles."""
+    search: bool = True
+    """Whether to write the Pagefind search index and the search page."""
 
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -56,7 +62,7 @@ class SiteConfig:
         return tuple(f.name for f in dataclasses.fields(SiteConfig))
 
 
-FIELD_TYPES: dict[str, type] = {"per_page": int}
+FIELD_TYPES: dict[str, type] = {"per_page": int, "search": bool, "taxonomies": list}
 
 
 def load_config(site_dir: Path) -> SiteConfig:
@@ -79,6 +85,8 @@ def config_from_mapping(raw: Any, path: Path | str = CONFIG_NAME) -> SiteConfig:
     if problems:
         raise ConfigError(problems, path)
     values = {k: (v.rstrip("/") if k == "base_url" else v) for k, v in raw.items()}
+    if "taxonomies" in values:
+        values["taxonomies"] = tuple(n for n in TAXONOMIES if n in values["taxonomies"])
     return SiteConfig(**values)
 
 
@@ -87,7 +95,7 @@ def option_problems(key: str, value: Any) -> list[str]:
     if key not in names:
         return [f"unknown option '{key}' (known: {', '.join(names)})"]
     expected = FIELD_TYPES.get(key, str)
-    if not isinstance(value, expected) or isinstance(value, bool):
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         return [f"'{key}' must be {expected.__name__}, got {type(value).__name__} {value!r}"]
     return value_problems(key, value)
 
@@ -100,6 +108,10 @@ def value_problems(key: str, value: Any) -> list[str]:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             return [f"'timezone' {value!r} is not an IANA time zone name such as Europe/Paris"]
+    if key == "taxonomies":
+        unknown = [n for n in value if n not in TAXONOMIES]
+        if unknown:
+            return [f"'taxonomies' has unknown names {unknown!r} (known: {', '.join(TAXONOMIES)})"]
     if key == "base_url" and value and not value.startswith(("http://", "https://")):
         return [f"'base_url' must start with http:// or https://, got {value!r}"]
     return []

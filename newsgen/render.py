@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from .config import TAXONOMIES
 from .errors import BuildError
 from .meta import UNTITLED, is_relative_url, is_web_url, news_article, opengraph, script_json
 from .records import Article, Block, Citation
@@ -123,7 +124,7 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
-    env.globals.update(UNTITLED=UNTITLED, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL,
+    env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL,
                        article_item=ListingEntries(env))
     return env
 

@@ -163,3 +163,16 @@ def test_folders_left_by_killed_builds_are_removed(site: Path) -> None:
     (leftover / "articles").mkdir(parents=True)
     build(site, BuildOptions(jobs=1))
     assert not leftover.exists() and (site / "build/.newsgen/report.json").is_file()
+
+
+def test_taxonomies_and_search_left_out_write_no_pages_and_no_links(make_site) -> None:
+    files = {f"articles/story-{n:02d}.txt": story(n, "coast") for n in range(1, 4)}
+    site = make_site(files, config="taxonomies: [tags]\nsearch: false\n")
+    build(site, BuildOptions(jobs=1))
+    out = site / "build"
+    assert (out / "tags" / "coast" / "index.html").is_file()
+    assert not any((out / kind).exists() for kind in ("sources", "authors", "people", "places", "organizations"))
+    assert not (out / "search").exists() and not (out / "pagefind").exists()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "tags/index.html" in page
+    assert not any(f"{kind}/index.html" in page for kind in ("sources", "authors", "people", "search"))

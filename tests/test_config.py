@@ -48,3 +48,11 @@ def test_fingerprint_changes_only_with_the_named_options() -> None:
     a, b = SiteConfig(title="A"), SiteConfig(title="B")
     assert a.fingerprint("timezone") == b.fingerprint("timezone")
     assert a.fingerprint() != b.fingerprint()
+
+
+def test_taxonomies_keep_their_own_order_and_unknown_names_are_refused() -> None:
+    assert config_from_mapping({"taxonomies": ["authors", "tags"]}).taxonomies == ("tags", "authors")
+    with pytest.raises(ConfigError) as caught:
+        config_from_mapping({"taxonomies": ["tags", "topics"], "search": "no"})
+    assert any("topics" in p for p in caught.value.problems)
+    assert any("'search' must be bool" in p for p in caught.value.problems)

@@ -64,6 +64,7 @@ class Site:
     undated: tuple[Article, ...]
     corrections: tuple[Correction, ...]
     terms_by_key: dict[tuple[str, str], Term] = field(repr=False, default_factory=dict)
+    """The terms that have pages, by kind and name key."""
 
     @property
     def has_feeds(self) -> bool:
@@ -89,7 +90,7 @@ def feed_terms(site: Site) -> list[Term]:
     """The tags and sources that get feeds: with a base URL, those with a dated article to announce."""
     if not site.has_feeds:
         return []
-    return [t for k in FEED_KINDS for t in site.terms[k] if has_dated(t)]
+    return [t for k in FEED_KINDS if k in site.config.taxonomies for t in site.terms[k] if has_dated(t)]
 
 
 def has_dated(term: Term) -> bool:
@@ -100,8 +101,9 @@ def build_site(articles: list[Article], config: SiteConfig) -> Site:
     ordered = with_slugs(newest_first(articles))
     terms = {kind.name: terms_of(kind, ordered) for kind in KINDS}
     years = archive_years(ordered)
+    with_pages = {kind: terms[kind] for kind in config.taxonomies}
     site = Site(config, tuple(ordered), (), terms, years, undated(ordered), corrections_of(ordered),
-                term_index(terms))
+                term_index(with_pages))
     return dataclasses.replace(site, pages=tuple(all_pages(site)))
 
 
@@ -175,7 +177,7 @@ def archive_pages(site: Site) -> Iterator[Page]:
 
 
 def taxonomy_pages(site: Site) -> Iterator[Page]:
-    for kind in KINDS:
+    for kind in (k for k in KINDS if k.name in site.config.taxonomies):
         yield Page(urls.listing_path(kind.name), "terms.html", kind.plural, kind.name, feeds=feeds_of(site),
                    extra={"kind": kind, "terms": site.terms[kind.name]})
         for term in site.terms[kind.name]:
@@ -197,4 +199,5 @@ def single_pages(site: Site) -> Iterator[Page]:
     counts = {"total": len(site.articles), "sources": len(site.terms["sources"])}
     yield Page(urls.ABOUT_PATH, "about.html", f"About {site.config.title}", "about", feeds=feeds, extra=counts)
     yield Page(urls.NOT_FOUND_PATH, "404.html", "Page not found", feeds=feeds)
-    yield Page(SEARCH_PATH, "search.html", "Search", "search", feeds=feeds)
+    if site.config.search:
+        yield Page(SEARCH_PATH, "search.html", "Search", "search", feeds=feeds)
