@@ -107,3 +107,13 @@ def test_build_writes_feeds_only_with_base_url(make_site, base_url: str) -> None
     assert written == (set() if not base_url else
                        {"atom.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "tags/x/atom.xml"})
     assert bool(report.warnings) == (not base_url)
+
+
+@pytest.mark.parametrize("folder, full_text", [("", True), ("tags/talks/", False), ("sources/daily-planet/", False)])
+def test_the_archive_feed_has_full_text_and_term_feeds_summaries(folder: str, full_text: bool) -> None:
+    written = outputs(feed_site(base_url=BASE))
+    atom = feedparser.parse(written[f"{folder}atom.xml"]).entries
+    items = json.loads(written[f"{folder}feed.json"])["items"]
+    assert all(("content" in entry) == full_text for entry in atom)
+    assert all(("content_html" in item) == full_text and ("content_text" in item) != full_text for item in items)
+    assert [entry.summary for entry in atom if "summary" in entry][-1] == "Summary."
