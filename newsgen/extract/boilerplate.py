@@ -31,8 +31,9 @@ REPEAT_MIN_WORDS = 3
 TEMPLATE_COPIES = 4
 
 WORD = re.compile(r"\w+")
-# The same words in ASCII text, found faster: every byte that is not a word character becomes a space.
-ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
+# The same words in Latin-1 text (ASCII included), found faster in its bytes: every byte that is not a word
+# character becomes a space.
+LATIN_WORD_BYTES = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256))
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A sentence ends in a stop, question or exclamation mark, maybe inside quotes or brackets (the closers).
 SENTENCE_STOPS = frozenset(".!?。！？…:;")
@@ -106,6 +107,7 @@ latest|latest news|top stories|up next|you may also like|you might also like|mor
 mehr zum thema|lire aussi|à lire aussi|lee también|leia também|veja também|leggi anche|читайте также|
 関連記事|관련기사|tags|topics|comments|
 """.replace("\n", "").split("|") if label.strip())
+LONGEST_BREAK_LABEL = max(map(len, BREAK_LABELS))
 
 # Phrases that make a short or medium line chrome wherever they appear in it: they talk to the reader
 # about the site (cookies, rights, policies, following, clicking).
@@ -132,13 +134,23 @@ SHORT_CHROME_PHRASES = re.compile(
     r"^share (?:this|the|full|on|via)\b|enter your e-?mail|by signing up|opens? (?:in )?(?:a )?new (?:tab|window)|show key events)\b",
     re.IGNORECASE,
 )
-# Every phrase above contains one of these lowercase stems: a line without any (most lines) is not
-# searched for phrases at all, since a few substring tests cost a fraction of the phrase searches.
-# Lines longer than SHORT_CHROME_WORDS are only searched for the reader-facing phrases and commands.
-LONG_PHRASE_STEMS = ("cooki", "newsletter", "right", "privacy", "terms of", "follow", "download", "click", "javascript",
-                     "abonn", "suscr", "iscriv", "assine", "подпи", "copyright", "©", "subscri", "sign up")
-PHRASE_STEMS = LONG_PHRASE_STEMS + ("continu", "enlarge", "caption", "link", "min", "read", "lectur", "lesezeit",
-                                    "abbonat", "reste", "share", "mail", "signing", "new ", "key events")
+# Chrome phrases decide only on lines up to this many words; a long line that mentions
+# "cookies" is more likely a sentence of the story.
+CHROME_PHRASE_WORDS = 60
+# Each phrase pattern with the lowercase stems it cannot match without and the most words of a line it
+# judges: a pattern is searched only in a line holding one of its stems (most lines hold none), since a few
+# substring tests cost a fraction of one case-insensitive search over a long line.
+PHRASE_TESTS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
+    (CHROME_PHRASES, ("cooki", "newsletter", "reserved", "privacy policy", "terms of ", "follow ", "download ",
+                      "click here", "javascript", "abonn", "suscr", "iscriv", "assine", "подпи", "copyright", "©"),
+     CHROME_PHRASE_WORDS),
+    (SERVICE_COMMAND, ("subscribe", "sign up"), CHROME_PHRASE_WORDS),
+    (SERVICE_PHRASES, ("subscri", "sign up", "подпис"), SHORT_CHROME_WORDS),
+    (SHORT_CHROME_PHRASES, ("continu", "enlarge this", "caption", "copy link", "link copied", "read", "lectur",
+                            "lesezeit", "lettura", "subscriber", "abonn", "il vous reste", "suscriptores", "abbonati",
+                            "share ", "enter your e", "by signing up", "new tab", "new window", "key events"),
+     SHORT_CHROME_WORDS),
+)
 # A caption under its label, the label glued on or not ("Image caption A man ...", "Media captionA man ...").
 CAPTION_LABEL = re.compile(
     r"^(?:image|media|photo|video|picture) ?caption\s*:?\s*|^(?:pie de foto|legenda da foto|подпись к фото|"
@@ -153,9 +165,6 @@ CLOCK_STAMP = re.compile(r"^\d{1,2}[.:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}
 AGE_STAMP = re.compile(r"^\d+\s*(?:min|h|m)\s+ago$", re.IGNORECASE)
 # An e-mail address in a short line: a contact line, not story text.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-# Chrome phrases decide only on lines up to this many words; a long line that mentions
-# "cookies" is more likely a sentence of the story.
-CHROME_PHRASE_WORDS = 60
 # "Related: Other headline", "Lire aussi | Autre titre": a label leading a teaser (cut at its first ":" or "|").
 # Widget rows join their parts with these: "Posted in Baking | 14 Comments".
 PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
@@ -171,8 +180,10 @@ LABEL_WORDS = 6
 
 def words_in(text: str) -> int:
     """Words in a line, counting CJK characters in pairs since those scripts have no spaces."""
-    if text.isascii():
-        return len(text.encode("ascii").translate(ASCII_WORD_BYTES).split())
+    try:
+        return len(text.encode("latin-1").translate(LATIN_WORD_BYTES).split())
+    except UnicodeEncodeError:  # beyond Latin-1: the slower regex count
+        pass
     cjk = len(CJK.findall(text))
     if not cjk:
         return len(WORD.findall(text))
@@ -221,8 +232,15 @@ def is_chrome(text: str, words: int) -> bool:
         return False
     if "@" in text and EMAIL.search(text):
         return True
-    stems = PHRASE_STEMS if words <= SHORT_CHROME_WORDS else LONG_PHRASE_STEMS
-    return _has_stem(text.lower(), stems) and _has_chrome_phrase(text, words)
+    return _has_chrome_phrase(text, words)
+
+
+def _has_chrome_phrase(text: str, words: int) -> bool:
+    lowered = text.lower()
+    for pattern, stems, most_words in PHRASE_TESTS:
+        if words <= most_words and _has_stem(lowered, stems) and pattern.search(text):
+            return True
+    return False
 
 
 def _has_stem(lowered: str, stems: tuple[str, ...]) -> bool:
@@ -230,14 +248,6 @@ def _has_stem(lowered: str, stems: tuple[str, ...]) -> bool:
         if stem in lowered:
             return True
     return False
-
-
-def _has_chrome_phrase(text: str, words: int) -> bool:
-    if words <= SHORT_CHROME_WORDS and SHORT_CHROME_PHRASES.search(text):
-        return True
-    if words <= SHORT_CHROME_WORDS and SERVICE_PHRASES.search(text) or SERVICE_COMMAND.search(text):
-        return True
-    return has_chrome_phrase(text)
 
 
 def has_chrome_phrase(text: str) -> bool:
@@ -251,12 +261,16 @@ def label_of(text: str) -> str:
 
 
 def is_break(text: str) -> bool:
-    """A label that opens a list of other stories, alone or leading a teaser ("Related: ...")."""
-    label = label_of(text)
-    if label in BREAK_LABELS:
+    """A label that opens a list of other stories, alone or leading a teaser ("Related: ...").
+
+    Only a line's head is case-folded: folding never shortens text, so a longer line or lead is no label.
+    """
+    stripped = text.rstrip(TRAILING)
+    if len(stripped) <= LONGEST_BREAK_LABEL and stripped.casefold() in BREAK_LABELS:
         return True
-    cut = min((at for at in (label.find(":"), label.find("|")) if at >= 0), default=-1)
-    return cut >= 0 and label[:cut].rstrip() in BREAK_LABELS
+    cut = min((at for at in (stripped.find(":"), stripped.find("|")) if at >= 0), default=-1)
+    lead = stripped[:cut].rstrip()
+    return cut >= 0 and len(lead) <= LONGEST_BREAK_LABEL and lead.casefold() in BREAK_LABELS
 
 
 def _has_chrome_part(text: str) -> bool:

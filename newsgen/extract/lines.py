@@ -101,10 +101,19 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
 def _spaced_lines(text: str, first_line: int) -> list[tuple[int, str, bool, bool]]:
     """Each non-empty line's number and text with its spaces made single, and whether a blank line (or
     the page's edge) comes before and after it."""
-    raw = [(number, " ".join(line.split())) for number, line in enumerate(text.split("\n"), first_line)]
-    kept = [i for i, (_, stripped) in enumerate(raw) if stripped]
-    return [(raw[i][0], raw[i][1], k == 0 or kept[k - 1] != i - 1, k + 1 == len(kept) or kept[k + 1] != i + 1)
+    squeezed = [_squeezed(line) for line in text.split("\n")]
+    kept = [i for i, line in enumerate(squeezed) if line]
+    last = len(kept) - 1
+    return [(first_line + i, squeezed[i], k == 0 or kept[k - 1] != i - 1, k == last or kept[k + 1] != i + 1)
             for k, i in enumerate(kept)]
+
+
+def _squeezed(line: str) -> str:
+    """The line with single spaces between words and none around them. Most lines already are: every white
+    space but the plain space is unprintable, so one C-level scan tells."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
 
 
 def with_bare_bylines(lines: list[Line]) -> list[Line]:

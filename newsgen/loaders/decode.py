@@ -12,11 +12,18 @@ from ..errors import SourceError
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+def _chars(*spans: tuple[int, int]) -> str:
+    """The characters of inclusive code point ranges, as one string."""
+    return "".join(chr(c) for first, last in spans for c in range(first, last + 1))
+
+
 # Spaces that look like a space but break word splitting and matching.
-ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+ODD_SPACE_CHARS = _chars((0xA0, 0xA0), (0x2000, 0x200A), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000))
+ODD_SPACES = re.compile(f"[{ODD_SPACE_CHARS}]")
 # Zero-width spaces and bidi overrides carry no text, they only hide or reorder it
 # (the joiners U+200C/U+200D stay: Persian and emoji spell with them).
-INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+INVISIBLE_CHARS = _chars((0x200B, 0x200B), (0x2060, 0x2060), (0xFEFF, 0xFEFF), (0x202A, 0x202E), (0x2066, 0x2069))
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 # Codecs that read_as_western has already ruled out, and Mac code pages, rare on the web.
 WESTERN = ("cp1252", "latin_1", "iso8859_1", "iso8859_15")
 # In Western European languages accented letters are a small minority; in Cyrillic or Greek
@@ -28,7 +35,8 @@ MISREAD_LETTER = re.compile(r"(?<=[^\W\d_])[\u00a2-\u00bf\u0152\u0153\u0178\u02c
 MAX_CONTROL_SHARE = 0.01
 BINARY_SAMPLE_CHARS = 20_000
 # Control characters other than tab, newline and form feed, and the replacement mark of a failed decode.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\ufffd]")
+CONTROL_CHARS = _chars((0x00, 0x08), (0x0B, 0x0B), (0x0D, 0x1F), (0xFFFD, 0xFFFD))
+CONTROL = re.compile(f"[{re.escape(CONTROL_CHARS)}]")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -75,16 +83,37 @@ def reads_as_western(data: bytes) -> bool:
 
 
 def normalise(text: str) -> str:
-    """One line ending, plain spaces, no invisible marks, NFC; plain ASCII text (most files) is only
-    checked for carriage returns, since it has no odd spaces or composed forms."""
+    """One line ending, plain spaces, no invisible marks, NFC. Most text has none of the odd characters,
+    which a few substring tests (memchr-fast) tell before any scan that rewrites it."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return text
-    text = INVISIBLE.sub("", ODD_SPACES.sub(" ", text))
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if _contains_any(text, ODD_SPACE_CHARS + INVISIBLE_CHARS):
+        text = INVISIBLE.sub("", ODD_SPACES.sub(" ", text))
+    if _is_latin_1(text) or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _contains_any(text: str, chars: str) -> bool:
+    for char in chars:
+        if char in text:
+            return True
+    return False
+
+
+def _is_latin_1(text: str) -> bool:
+    """Whether the text is all Latin-1 (such text is always NFC: composing marks start at U+0300)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def binary_share(text: str) -> float:
     sample = text[:BINARY_SAMPLE_CHARS]
+    if not _contains_any(sample, CONTROL_CHARS):
+        return 0.0
     return len(CONTROL.findall(sample)) / max(len(sample), 1)

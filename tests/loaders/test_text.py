@@ -132,7 +132,9 @@ def test_every_chrome_phrase_contains_a_stem() -> None:
                "show key events"]
     for phrase in phrases:
         assert bp.is_chrome(phrase, bp.words_in(phrase)), phrase
-        assert any(stem in phrase.lower() for stem in bp.PHRASE_STEMS), phrase
+        for pattern, stems, _ in bp.PHRASE_TESTS:
+            if pattern.search(phrase):
+                assert any(stem in phrase.lower() for stem in stems), (pattern.pattern[:40], phrase)
 
 
 @pytest.mark.parametrize(("text", "words"), [("one two three", 3), ("日本語の文章です", 4), ("", 0),
