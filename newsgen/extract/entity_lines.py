@@ -58,10 +58,10 @@ def may_credit(line: str) -> bool:
     return any(word in lowered for word in CREDIT_WORDS)
 
 
-def lower_words(text: str) -> set[str]:
-    """Words written in lower case somewhere in the text: a capitalised one at a sentence start is not a name."""
-    stripped = set(map(methodcaller("strip", WORD_EDGES), set(text.split())))
-    return {w for w in stripped if w[:1].islower()}
+def written_words(text: str) -> set[str]:
+    """The text's words without the punctuation around them: a capitalised word at a sentence start that the
+    text also writes in lower case is not a name (ask only about words that start with a lower-case letter)."""
+    return set(map(methodcaller("strip", WORD_EDGES), set(text.split())))
 
 
 def sentence_start(line: str, pos: int) -> bool:
