@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress, repeat
 
 # Characters read: enough for a stable answer, little enough to stay fast on long pages.
 SAMPLE_CHARS = 3000
@@ -101,13 +102,20 @@ for _code, _words in STOPWORDS.items():
     for _word in set(_words.split()):
         _WORD_LANGUAGES[_word] = _WORD_LANGUAGES.get(_word, ()) + (_code,)
 PUNCTUATION = ".,;:!?\"'“”‘’«»()[]{}…—–-/|*"
+# Each language's own letters as they are counted in a text: the letter and its capital.
+_LETTER_KEYS: dict[str, tuple[str, ...]] = {
+    code: tuple(key for letter in own for key in (letter, letter.upper())) for code, own in LATIN_LETTERS.items()
+}
+_ANY_LETTER_KEY = frozenset(key for keys in _LETTER_KEYS.values() for key in keys)
+# ASCII bytes that are not letters: deleting them from ASCII text leaves its letters to count.
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def language_of(text: str) -> str:
     """The language code, or "" when the text does not say clearly enough."""
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # the common case: Latin letters only, none of them distinctive
-        letters = sum(map(str.isalpha, sample))
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return latin_language(sample, Counter()) if letters >= MIN_LETTERS else ""
     chars = Counter(sample)
     scripts = script_letters(chars)
@@ -150,13 +158,15 @@ def marked_language(chars: Counter[str], marks: dict[str, str], letters: int) ->
 def latin_language(sample: str, chars: Counter[str]) -> str:
     """The best-scoring language by function words, helped by letters only it uses."""
     scores: Counter[str] = Counter()
-    for word, count in Counter(sample.lower().split()).items():  # each distinct word looked up once
-        codes = _WORD_LANGUAGES.get(word.strip(PUNCTUATION))
-        if codes:
-            for code in codes:
-                scores[code] += count / len(codes)
-    for code, own in LATIN_LETTERS.items():
-        scores[code] += LETTER_WEIGHT * sum(chars.get(c, 0) + chars.get(c.upper(), 0) for c in own)
+    counts = Counter(sample.lower().split())  # each distinct word looked up once, in C-level passes
+    looked_up = list(map(_WORD_LANGUAGES.get, map(str.strip, counts, repeat(PUNCTUATION))))
+    for codes, count in zip(filter(None, looked_up), compress(counts.values(), looked_up)):
+        for code in codes:
+            scores[code] += count / len(codes)
+    present = _ANY_LETTER_KEY.intersection(chars)  # most texts have none: a language without any scores nothing
+    for code, keys in _LETTER_KEYS.items():
+        if not present.isdisjoint(keys):
+            scores[code] += LETTER_WEIGHT * sum(chars.get(key, 0) for key in keys)
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < MIN_HITS:
         return ""
