@@ -7,17 +7,19 @@ file:// URLs, so the browser tests serve the built site over HTTP on 127.0.0.1.
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsgen.build import build
 from newsgen.config import load_config
-from newsgen import search
+from newsgen import search, searchplan
 
 CONFIG = "title: Search Test Archive\nlanguage: en\nper_page: 20\n"
 
@@ -55,6 +57,8 @@ def write_site(folder: Path) -> Path:
     return site
 
 
+WAIT_MS = 15_000
+
 # Index parts this small spread the five articles over three parts, so merging them is tested too.
 SMALL_PARTS = 2
 
@@ -67,6 +71,68 @@ def build_searchable(folder: Path, part_size: int = SMALL_PARTS) -> tuple[Path, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "PART_SIZE", part_size)
         return report.output, search.index_site(report.output, load_config(site))
+
+
+def article_file(site: Path, name: str) -> Path:
+    return site / "articles" / f"{name}.md"
+
+
+def edit_article(site: Path, name: str, **changes: str) -> None:
+    """Write article `name` again with some of its fields (source, tags, date, title, body) changed."""
+    fields = dict(zip(("source", "tags", "date", "title", "body"), ARTICLES[name]))
+    article_file(site, name).write_text(article_text(**{**fields, **changes}), encoding="utf-8")
+
+
+def changed_pages(old: Path, new: Path) -> list[str]:
+    """The article pages of `new` that are not byte-identical in `old`: what a build rendered again."""
+    return [rel for rel in search.article_pages(new)
+            if not (old / rel).is_file() or (old / rel).read_bytes() != (new / rel).read_bytes()]
+
+
+def rebuild_and_update(site: Path, output: Path, snapshots: Path) -> list[str]:
+    """Build the site again and update its index from the previous build's (kept as a copy under
+    `snapshots`); the indexer's warnings."""
+    old = shutil.copytree(output, snapshots / f"build-{len(list(snapshots.glob('build-*')))}")
+    assert not build(site).failed
+    return search.update_index(output, old / search.INDEX_FOLDER, changed_pages(old, output), load_config(site))
+
+
+@contextmanager
+def small_parts(part_size: int, dead_share: float) -> Iterator[None]:
+    """Index parts small enough to spread the five test articles, tolerating this share of dead pages."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PART_SIZE", part_size)
+        patch.setattr(searchplan, "DEAD_SHARE", dead_share)
+        yield
+
+
+class Tab:
+    """A browser tab that refuses and records requests to anything but the local server."""
+
+    def __init__(self, browser: Any, host: str) -> None:
+        self.page = browser.new_page()
+        self.problems: list[str] = []
+        self.page.route("**/*", self.only_local(host))
+        self.page.on("pageerror", lambda exc: self.problems.append(f"exception: {exc}"))
+        self.page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
+
+    def only_local(self, host: str) -> Any:
+        def route(route: Any) -> None:
+            if route.request.url.startswith(host):
+                route.continue_()
+            else:
+                self.problems.append(f"request left the site: {route.request.url}")
+                route.abort()
+        return route
+
+    def search(self, url: str) -> list[str]:
+        """Open a search page URL and return the headlines listed, best first."""
+        self.page.goto(url)
+        return self.results()
+
+    def results(self) -> list[str]:
+        self.page.wait_for_selector("#search-status:not([hidden])", timeout=WAIT_MS)
+        return self.page.locator("#search-results .item-title").all_inner_texts()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -15,14 +15,13 @@ from urllib.parse import quote
 
 import pytest
 from helpers import REPO, launched_chromium
-from searching import ARTICLES, build_searchable, served
+from searching import ARTICLES, WAIT_MS, Tab, build_searchable, served
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("pagefind.index", reason="pagefind is not installed: pip install -e '.[search]'")
 
 SUB_PATH = "archive"
 NO_INDEX = "no-index"
-WAIT_MS = 15_000
 AXE_JS = Path(os.environ.get("AXE_CORE_JS", REPO / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 
 
@@ -42,35 +41,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     yield from launched_chromium()
-
-
-class Tab:
-    """A browser tab that refuses and records requests to anything but the local server."""
-
-    def __init__(self, browser: Any, host: str) -> None:
-        self.page = browser.new_page()
-        self.problems: list[str] = []
-        self.page.route("**/*", self.only_local(host))
-        self.page.on("pageerror", lambda exc: self.problems.append(f"exception: {exc}"))
-        self.page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
-
-    def only_local(self, host: str) -> Any:
-        def route(route: Any) -> None:
-            if route.request.url.startswith(host):
-                route.continue_()
-            else:
-                self.problems.append(f"request left the site: {route.request.url}")
-                route.abort()
-        return route
-
-    def search(self, url: str) -> list[str]:
-        """Open a search page URL and return the headlines listed, best first."""
-        self.page.goto(url)
-        return self.results()
-
-    def results(self) -> list[str]:
-        self.page.wait_for_selector("#search-status:not([hidden])", timeout=WAIT_MS)
-        return self.page.locator("#search-results .item-title").all_inner_texts()
 
 
 @pytest.fixture
