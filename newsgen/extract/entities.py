@@ -10,11 +10,12 @@ ordered by how often each entity is mentioned, then by first mention.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import Article, Entities
 from .entity_lines import in_credit, is_prose, may_credit, sentence_start, written_words
-from .entity_plans import (CUED, INNER, JOINED, PARTICLES, SPLIT, VOTE, Piece, Plan, acronym, known_name,
-                           lookup_words, name_shaped, run_pieces, unnamed)
+from .entity_plans import (CACHED_RUNS, INNER, JOINED, PARTICLES, SPLIT, VOTE, Piece, Plan, Unknown, acronym,
+                           known_name, lookup_words, name_shaped, run_pieces, unnamed)
 from .entity_votes import ORG, PERSON, PLACE, STRONG, WEAK, Tally, resolved
 from .language import language_of
 from .lexicon import Lexicon, lexicon
@@ -49,7 +50,9 @@ FOLLOWING_WINDOW = 40
 APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their) ")
 AND_BEFORE = re.compile(r"(?:^|[^\w\s-] ?|\b(?:[a-z][\w-]*|The) )([A-Z][\w-]+) and $")
 # A name right after "Capitalised for/of/and" is the tail of a longer one ("Commissioner for Human Rights").
-FRAGMENT_BEFORE = re.compile(r"[A-Z][\w-]* (?:for|of|on|and|&) $")
+FRAGMENT_LINKS = ("for", "of", "on", "and", "&")
+FRAGMENT_BEFORE = re.compile(rf"[A-Z][\w-]* (?:{'|'.join(map(re.escape, FRAGMENT_LINKS))}) $")
+FRAGMENT_ENDS = tuple(f" {link} " for link in FRAGMENT_LINKS)  # a quick test before the pattern
 
 
 def entities_of(article: Article, language: str = "") -> Entities:
@@ -76,9 +79,11 @@ class Reader:
         self.order = 0
         # A run's pieces depend only on its text and on whether it opens a sentence, within one article.
         self.known_pieces: dict[tuple[str, bool], tuple[Piece, ...]] = {}
+        self.line = ""
+        self.line_prose: bool | None = None  # read only when a vote needs it
 
     def read_line(self, line: str) -> None:
-        prose: bool | None = None  # read only when the line names someone
+        self.line, self.line_prose = line, None
         credits = may_credit(line)
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
@@ -87,9 +92,7 @@ class Reader:
             for offset, end_offset, plan in self._pieces(text, sentence_start(line, at)):
                 start, end = at + offset, at + end_offset
                 if not (credits and in_credit(line, start, end)):
-                    if prose is None:
-                        prose = is_prose(line)
-                    self._run(plan, line, start, end, prose)
+                    self._run(plan, start, end)
 
     def _pieces(self, text: str, opens_sentence: bool) -> tuple[Piece, ...]:
         key = (text, opens_sentence)
@@ -99,24 +102,29 @@ class Reader:
             pieces = self.known_pieces[key] = run_pieces(text, opens_sentence, self.english, lowered)
         return pieces
 
-    def _run(self, plan: Plan, line: str, start: int, end: int, prose: bool) -> None:
-        """Vote on one span of `line` (start and end -1 when the words before or after it do not count)."""
+    def _prose(self) -> bool:
+        if self.line_prose is None:
+            self.line_prose = is_prose(self.line)
+        return self.line_prose
+
+    def _run(self, plan: Plan, start: int, end: int) -> None:
+        """Vote on one span of the line (start and end -1 when the words before or after it do not count)."""
         for step in plan:
             if step[0] == VOTE:
-                self._vote(step[1], step[2], STRONG, prose)
+                self._vote(step[1], step[2], STRONG)
             elif step[0] == JOINED:
-                self._vote(self._joined(_before(line, start), step[1]), ORG, STRONG, prose)
+                self._vote(self._joined(_before(self.line, start), step[1]), ORG, STRONG)
             elif step[0] == INNER:
-                self._run(step[1], line, start, end, prose)
+                self._run(step[1], start, end)
             elif step[0] == SPLIT:
-                self._run(step[1], line, start, -1, prose)
-                self._run(step[2], line, -1, end, prose)
+                self._run(step[1], start, -1)
+                self._run(step[2], -1, end)
             else:  # CUED
-                before, after = _before(line, start), _after(line, end)
+                before, after = _before(self.line, start), _after(self.line, end)
                 if not _parenthesised(before, after):
-                    tokens, name, proper = step[1], step[2], step[3]
-                    kind, strength = self._cued(tokens, before, after) if proper else ("", 0)
-                    self._vote(name, kind, strength, prose)
+                    name: Unknown = step[1]
+                    kind, strength = self._cued(name, before, after) if name.proper else ("", 0)
+                    self._vote(name.name, kind, strength)
 
     def _joined(self, before: str, name: str) -> str:
         """The whole of a name split by "and": 'Securities and Exchange Commission', not 'SpaceX and ...'."""
@@ -126,54 +134,64 @@ class Reader:
             return name
         return f"{word} and {name}"
 
-    def _cued(self, tokens: list[str], before: str, after: str) -> tuple[str, int]:
+    def _cued(self, name: Unknown, before: str, after: str) -> tuple[str, int]:
         """What the words around an unknown name say it is (English cues)."""
-        previous = before.rsplit(None, 1)[-1:]
         if APPOSITION.match(after):
             for word in _words_after(after, APPOSITION_WORDS)[1:]:
-                kind = self._noun_kind(word)
+                kind = noun_kind(word)
                 if kind:
                     return kind, STRONG
-        if FRAGMENT_BEFORE.search(before):
+        if before.endswith(FRAGMENT_ENDS) and FRAGMENT_BEFORE.search(before):
             return "", 0
         following = _words_after(after, 2)
-        if after[:1] == " " and following and following[0].islower() and not acronym(tokens[-1]):
-            noun = following[0].rsplit("-", 1)[-1]
-            if noun.capitalize() in self.lex.titles:
+        if after[:1] == " " and following and following[0].islower() and not name.acronym_last:
+            role, kind = following_noun(following[0])
+            if role:
                 return ORG, WEAK  # "the Wikileaks founder", "a Hamas spokesman"
-            kind = self._noun_kind(noun)
-            if kind and (kind != PERSON or len(tokens) == 1):
+            if kind and (kind != PERSON or name.single):
                 return kind, STRONG
+        previous = before.rsplit(None, 1)[-1:]
         speech = previous == ["said"] or following[:1] and following[0] in SPEECH_VERBS
-        if speech and acronym(tokens[0]) and len(tokens) == 1:
+        if speech and name.acronym_alone:
             return ORG, WEAK
-        if speech and len(tokens) > 1 and tokens[0] not in self.lex.org_words:
+        if speech and not name.single and not name.org_word_first:
             return PERSON, WEAK
-        if len(tokens) > 1 and after.startswith(" of ") and following[1:2] and following[1][:1].isupper():
+        if not name.single and after.startswith(" of ") and following[1:2] and following[1][:1].isupper():
             return PERSON, WEAK
-        if previous and previous[0] in PLACE_PREPOSITIONS and tokens[0] not in self.lex.first_names and not any(
-                acronym(t) for t in tokens):
+        if previous and previous[0] in PLACE_PREPOSITIONS and not name.given_name_first and not name.has_acronym:
             return PLACE, WEAK
         return "", 0
 
-    def _noun_kind(self, word: str) -> str:
-        if word in PLACE_NOUNS:
-            return PLACE
-        if word in ORG_NOUNS:
-            return ORG
-        if word in PERSON_NOUNS or word.capitalize() in self.lex.person_titles:
-            return PERSON
-        return ""
-
-    def _vote(self, name: str, kind: str, strength: int, prose: bool) -> None:
+    def _vote(self, name: str, kind: str, strength: int) -> None:
+        """Count a mention; what it says counts only in prose, and a name must be mentioned in prose once."""
         tally = self.tallies.get(name)
         if tally is None:
             tally = self.tallies[name] = Tally(first=self.order)
         self.order += 1
         tally.mentions += 1
-        tally.prose = tally.prose or prose
-        if kind and prose:
-            tally.votes[(kind, strength)] = tally.votes.get((kind, strength), 0) + 1
+        if (kind or not tally.prose) and self._prose():
+            tally.prose = True
+            if kind:
+                tally.votes[(kind, strength)] = tally.votes.get((kind, strength), 0) + 1
+
+
+@lru_cache(maxsize=CACHED_RUNS)
+def following_noun(word: str) -> tuple[bool, str]:
+    """Whether the word after a name is a role ("founder", "spokesman"), and the kind of name its noun tells."""
+    noun = word.rsplit("-", 1)[-1]
+    return noun.capitalize() in lexicon().titles, noun_kind(noun)
+
+
+@lru_cache(maxsize=CACHED_RUNS)
+def noun_kind(word: str) -> str:
+    """The kind of name a head noun describes: "the border town", "the militant group", "the minister"."""
+    if word in PLACE_NOUNS:
+        return PLACE
+    if word in ORG_NOUNS:
+        return ORG
+    if word in PERSON_NOUNS or word.capitalize() in lexicon().person_titles:
+        return PERSON
+    return ""
 
 
 def _before(line: str, start: int) -> str:

@@ -9,6 +9,7 @@ context itself.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -38,12 +39,35 @@ CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
 # A span's plan: the steps its own words decide, run against each mention's context. A step is a vote
 # (VOTE, name, kind), an organisation that may be joined to the word before "and" (JOINED, name), the plan of
 # the span without its first word (INNER, plan), a place or organisation then a person (SPLIT, plan, plan),
-# or a name whose kind the words around it tell (CUED, tokens, name, proper).
+# or a name whose kind the words around it tell (CUED, Unknown).
 VOTE, JOINED, INNER, SPLIT, CUED = range(5)
 Step = tuple[Any, ...]
 Plan = tuple[Step, ...]
 # A piece of a run: its start and end offsets in the run, and its plan.
 Piece = tuple[int, int, Plan]
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A name no gazetteer or word inside it explains, with what its tokens say for reading its context."""
+
+    name: str
+    proper: bool  # never written in lower case in the article, and shaped like a name
+    single: bool  # one token
+    acronym_alone: bool  # one acronym ("NSC")
+    acronym_last: bool
+    has_acronym: bool
+    org_word_first: bool  # "Ministry ...": an organisation word opens it
+    given_name_first: bool
+
+
+def unknown(tokens: tuple[str, ...], proper: bool) -> Unknown:
+    lex = lexicon()
+    acronyms = [acronym(t) for t in tokens]
+    return Unknown(name=" ".join(tokens), proper=proper, single=len(tokens) == 1,
+                   acronym_alone=len(tokens) == 1 and acronyms[0], acronym_last=acronyms[-1],
+                   has_acronym=any(acronyms), org_word_first=tokens[0] in lex.org_words,
+                   given_name_first=tokens[0] in lex.first_names)
 
 
 @lru_cache(maxsize=CACHED_RUNS)
@@ -155,7 +179,7 @@ class Planner:
         if split:
             return split
         if len(tokens) <= MAX_NAME_TOKENS and self.english:
-            return ((CUED, tokens, name, self._proper(tokens)),)
+            return ((CUED, unknown(tokens, self._proper(tokens))),)
         return ()
 
     def _titled(self, tokens: tuple[str, ...]) -> Plan:
