@@ -96,7 +96,7 @@ BARE_CREDIT = re.compile(
 )
 # Ellipses that mark a truncated copy of a caption.
 ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
-SPACES = re.compile(r"\s+")
+ELLIPSES = ("...", "…")
 # A credit is a name or two and an agency; longer than this and it is prose.
 MAX_CREDIT_CHARS = 90
 # A closing credit and its label fit in this many last characters of a line.
@@ -251,7 +251,10 @@ def _is_credit(match: re.Match[str], text: str, alone: bool) -> bool:
 
 def _key(image: Image) -> str:
     """The caption as compared: no ellipsis, single spaces, case folded."""
-    return SPACES.sub(" ", ELLIPSIS.sub("", image.caption)).strip().casefold()
+    caption = image.caption
+    if caption.rstrip().endswith(ELLIPSES):  # the pattern scan only where it can remove something
+        caption = ELLIPSIS.sub("", caption)
+    return " ".join(caption.split()).casefold()
 
 
 def same_image(a: Image, b: Image) -> bool:

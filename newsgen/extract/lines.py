@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import tzinfo
+from functools import lru_cache
 from typing import Any, Callable
 
 from ..records import Image
@@ -38,6 +39,8 @@ AUTHOR_CARD_WORDS, AUTHOR_CARD_REACH = 60, 4
 BOXED = frozenset({PROSE, SHORT, HEADLINE, CHROME, BREAK, BULLET})
 # Bylines and date stamps are short; a long line that starts "By ..." is a sentence.
 MAX_STAMP_WORDS = 16
+# Labels of this many short lines are kept across pages (a site's menus and footers are a few hundred lines).
+LABEL_CACHE_LINES = 4096
 # A date stamp may carry a desk byline and an update time ("By Desk | May 1, 2024 at 2:26 PM - Updated May 1
 # at 4:46 PM"); the date recogniser itself refuses lines that read as prose.
 MAX_DATE_STAMP_WORDS = 24
@@ -84,14 +87,14 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
     """The page's non-empty lines, labelled; later copies of a line are labelled repeats."""
     lines: list[Line] = []
     seen: set[str] = set()
-    labels: dict[str, tuple[str, Any]] = {}  # a short line said again ("Share") is labelled once
     for number, stripped, blank_before, blank_after in _spaced_lines(text, first_line):
         words = bp.words_in(stripped)
         key = stripped.casefold()
         if key in seen and words >= bp.REPEAT_MIN_WORDS:
             lines.append(Line(number, stripped, words, REPEAT, None, blank_before, blank_after))
         else:
-            kind, found = labels.get(stripped) or labels.setdefault(stripped, labelled(stripped, words, tz))
+            kind, found = short_line_label(stripped, words, tz) if words <= MAX_STAMP_WORDS else \
+                labelled(stripped, words, tz)
             lines.append(Line(number, stripped, words, kind, found, blank_before, blank_after))
             seen.add(key)
     return with_author_cards(with_chrome_boxes(with_quotes(with_captions(with_lists(
@@ -309,6 +312,13 @@ def with_lists(lines: list[Line]) -> list[Line]:
             out[j] = replace(lines[j], kind=BULLET)
             j += 1
     return out
+
+
+@lru_cache(maxsize=LABEL_CACHE_LINES)
+def short_line_label(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
+    """A short line's label, kept across pages: menus, share bars and footers come back on every page of a
+    site (and "Share" many times on one); what a label finds is immutable, so a kept one is as good as new."""
+    return labelled(text, words, tz)
 
 
 def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
