@@ -18,15 +18,15 @@ from typing import Callable, Iterator
 
 import jinja2
 
-from .cache import LoadCache
+from .cache import Known, LoadCache, file_stamp
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
-from .loaders import RawSource, load_source, read_source
+from .loaders import RawSource, load_file, load_source, read_source
 from .lock import exclusive
 from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
-from .records import Article
+from .records import Article, listing_form
 from .report import report_data, report_json
 from .search import INDEX_FOLDER, index_site
 from .render import OutputFile, environment, render_page, static_files, theme_dir
@@ -119,7 +119,8 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
         return BuildReport(outcomes, out_dir, time.perf_counter() - started, cached=cached,
                            warnings=tuple(site_warnings(site) + indexing), **stats)
 
-    report = publish(site, env, site_dir, out_dir, site_key, jobs,
+    stories = Stories(LoadCache(site_dir, config), articles_dir, config)
+    report = publish(site, env, stories, site_dir, out_dir, site_key, jobs,
                      {} if options.clean else published_keys(out_dir), report_of, progress)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
@@ -169,35 +170,55 @@ def available_cores() -> int:
 
 def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: SiteConfig, jobs: int,
              clean: bool, progress: Progress | None) -> tuple[list[tuple[Article | None, Outcome]], int]:
-    """Every file's record or error, in path order; and how many came from the cache."""
+    """Every file's record (in listing form) or error, in path order; and how many came from the cache.
+
+    A file whose stamp matches the index is not read at all; one whose bytes are
+    in the cache is read and hashed but not parsed; the rest are loaded in workers.
+    """
     cache = LoadCache(site_dir, config)
-    results: dict[str, Article | SourceError] = {}
-    misses: list[RawSource] = []
+    index = {} if clean else cache.read_index()
+    known: dict[str, Known] = {}
+    errors: dict[str, SourceError] = {}
+    misses: list[tuple[RawSource, tuple[int, ...] | None]] = []
     for path in paths:
         rel = path.relative_to(articles_dir).as_posix()
+        stamp = file_stamp(path)
+        last = index.get(rel)
+        if last is not None and stamp is not None and last.stamp == stamp:
+            known[rel] = last
+            continue
         try:
             raw = read_source(path, articles_dir)
         except SourceError as exc:
-            results[rel] = exc
+            errors[rel] = exc
             continue
         hit = None if clean else cache.get(raw.source.digest)
         if hit is None:
-            misses.append(raw)
+            misses.append((raw, stamp))
         else:
-            results[rel] = hit
-    cached = len(results)
-    for rel, value in parallel_map(load_and_cache, misses, jobs, (cache, config), progress, "load"):
-        results[rel] = value
+            known[rel] = Known(stamp or (), raw.source.digest, listing(hit))
+    cached = len(known)
+    for rel, entry in parallel_map(load_and_cache, misses, jobs, (cache, config), progress, "load"):
+        known[rel] = entry
+    cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp})
+    results = {**{rel: entry.value for rel, entry in known.items()}, **errors}
     return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
 
 
-def load_and_cache(raw: RawSource, cache: LoadCache, config: SiteConfig) -> tuple[str, Article | SourceError]:
+def load_and_cache(item: tuple[RawSource, tuple[int, ...] | None], cache: LoadCache,
+                   config: SiteConfig) -> tuple[str, Known]:
+    """Load one file in a worker: the full record goes to the cache, the listing form back to the build."""
+    raw, stamp = item
     try:
         value: Article | SourceError = load_source(raw, config)
     except SourceError as exc:
         value = exc
     cache.put(raw.source.digest, value)
-    return raw.source.rel, value
+    return raw.source.rel, Known(stamp or (), raw.source.digest, listing(value))
+
+
+def listing(value: Article | SourceError) -> Article | SourceError:
+    return listing_form(value) if isinstance(value, Article) else value
 
 
 def outcome_of(rel: str, value: Article | SourceError) -> tuple[Article | None, Outcome]:
@@ -205,19 +226,26 @@ def outcome_of(rel: str, value: Article | SourceError) -> tuple[Article | None, 
         return None, Outcome(rel, "failed", value.reason, value.line)
     if value.draft:
         return value, Outcome(rel, "skipped", "draft", warnings=value.warnings)
-    return for_site(value), Outcome(rel, "built", warnings=value.warnings)
+    return value, Outcome(rel, "built", warnings=value.warnings)
 
 
-def for_site(article: Article) -> Article:
-    """What the site keeps of a record: all it renders, without the audit of dropped lines.
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """The full record of an article the model holds in listing form, read where its page is rendered."""
 
-    The audit stays in the cache and in `newsgen parse`; leaving it out here keeps
-    tens of thousands of records small in memory.
-    """
-    return dataclasses.replace(article, dropped=()) if article.dropped else article
+    cache: LoadCache
+    articles_dir: Path
+    config: SiteConfig
+
+    def __call__(self, article: Article) -> Article:
+        full = self.cache.get(article.digest)
+        if not isinstance(full, Article):
+            full = load_file(self.articles_dir / article.path, self.articles_dir, self.config)
+        return dataclasses.replace(full, slug=article.slug, dropped=())
 
 
-def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, site_key: str, jobs: int,
+def publish(site: Site, env: jinja2.Environment, stories: Stories, site_dir: Path, out_dir: Path, site_key: str,
+            jobs: int,
             previous: dict[str, str], report_of: Callable[[dict[str, int], list[str]], BuildReport],
             progress: Progress | None) -> BuildReport:
     """Render what changed into a staging folder, carry the rest over, index, swap it in.
@@ -230,7 +258,8 @@ def publish(site: Site, env: jinja2.Environment, site_dir: Path, out_dir: Path, 
     staging = Staging(out_dir)
     try:
         stale = [o for o in outputs if previous.get(o.path) != keys[o.path] or not keep_all(staging, o)]
-        for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, staging), progress, "render"):
+        for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging), progress,
+                              "render"):
             pass
         extras = [staging.write(file) for file in extra_files(site, site_dir)]
         articles_changed = any(o.path.startswith(ARTICLES) for o in stale) or any(
@@ -268,16 +297,19 @@ def keep_all(staging: Staging, output: Output) -> bool:
 
 
 def render_into(span: tuple[int, int], outputs: list[Output], env: jinja2.Environment, site: Site,
-                staging: Staging) -> None:
+                stories: Stories, staging: Staging) -> None:
     """Render outputs[start:end] into the staging folder (in a worker).
 
-    Workers get index spans, not pages, so no article is pickled between processes.
+    Workers get index spans, not pages, so no article is pickled between processes;
+    a page that shows a whole story reads it here, one at a time.
     """
     contents: dict[str, str] = {}
     for output in outputs[span[0]:span[1]]:
         if isinstance(output, FeedSpec):
-            for file in feed_files(site, output, contents):
+            for file in feed_files(site, output, contents, stories):
                 staging.write(file)
+        elif output.article is not None:
+            staging.write(render_page(env, dataclasses.replace(output, article=stories(output.article)), site))
         else:
             staging.write(render_page(env, output, site))
 

@@ -4,6 +4,11 @@ Entries are keyed by the file's digest, the loader code's own digest and the
 options loading reads, so a changed file, a newer newsgen or a new time zone
 each miss the cache without anyone having to remember to clear it. The folder
 is safe to delete at any time.
+
+Beside the records, one index file keeps what the last build read from every
+path: the file's stat stamp, its digest and its record in listing form. A file
+whose stamp is unchanged is neither read nor hashed again, and the records the
+site model needs come from one file rather than one per article.
 """
 
 from __future__ import annotations
@@ -12,12 +17,17 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .config import SiteConfig
 from .errors import SourceError
 from .records import Article
+from .sources import SIDECAR_SUFFIXES
+
+Stamp = tuple[int, ...]
 
 CACHE_DIR = ".newsgen-cache"
 # The modules whose code decides what a record holds.
@@ -38,12 +48,58 @@ def loader_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the last build read from one path: its stamp, its digest and its record in listing form."""
+
+    stamp: Stamp
+    digest: str
+    value: Article | SourceError
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """Size, change times and inode of the file and of each sidecar it could have (0 when absent).
+
+    The change time (ctime) moves on every write and cannot be set back by tools
+    that restore modification times, so an equal stamp means equal bytes.
+    """
+    stamp: list[int] = []
+    for candidate in (path, *(path.with_suffix(s) for s in SIDECAR_SUFFIXES)):
+        try:
+            info = os.stat(candidate)
+        except FileNotFoundError:
+            if candidate is path:
+                return None
+            stamp.append(0)
+            continue
+        except OSError:
+            return None
+        stamp += [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    return tuple(stamp)
+
+
 class LoadCache:
-    """Pickled records (or the SourceError a file gave) under `.newsgen-cache/records/`."""
+    """Pickled records (or the SourceError a file gave) under `.newsgen-cache/records/`,
+    and the index of what each path held at the last build."""
 
     def __init__(self, site_dir: Path, config: SiteConfig) -> None:
         self.root = site_dir / CACHE_DIR / "records"
         self.salt = loader_version() + config.fingerprint("timezone", "language")
+        self.index_path = site_dir / CACHE_DIR / "index.pickle"
+
+    def read_index(self) -> dict[str, Known]:
+        """The last build's index, empty when it is missing, unreadable or from other loading code."""
+        try:
+            with open(self.index_path, "rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("salt") != self.salt:
+            return {}
+        return data.get("paths", {})
+
+    def write_index(self, paths: dict[str, Known]) -> None:
+        atomic_pickle(self.index_path, {"salt": self.salt, "paths": paths})
 
     def key(self, digest: str) -> str:
         return hashlib.sha256((self.salt + digest).encode()).hexdigest()
@@ -60,13 +116,21 @@ class LoadCache:
             return None
 
     def put(self, digest: str, value: Article | SourceError) -> None:
-        """Write atomically: a reader never sees half an entry, whatever process writes it."""
-        target = self.path(digest)
+        atomic_pickle(self.path(digest), value)
+
+
+def atomic_pickle(target: Path, value: Any) -> None:
+    """Write atomically: a reader never sees half a file, whatever process writes it. A cache that
+    cannot be written (a read-only site folder) only costs time, so errors are ignored."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
-        except OSError:
-            return
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return

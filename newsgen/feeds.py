@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 from .meta import UNTITLED, is_web_url
@@ -84,9 +84,11 @@ def feed_specs(site: Site) -> list[FeedSpec]:
     return specs
 
 
-def feed_files(site: Site, spec: FeedSpec, contents: dict[str, str]) -> list[OutputFile]:
-    """One feed in every format; `contents` keeps each article's HTML, made once for all feeds."""
-    feed = Feed(site, spec, contents)
+def feed_files(site: Site, spec: FeedSpec, contents: dict[str, str],
+               story: Callable[[Article], Article] = lambda article: article) -> list[OutputFile]:
+    """One feed in every format; `contents` keeps each article's HTML, made once for all feeds;
+    `story` gives the full record of an article the site holds in listing form."""
+    feed = Feed(site, spec, contents, story)
     return [OutputFile(feed_path(spec.folder, "atom.xml"), xml_bytes(atom(feed))),
             OutputFile(feed_path(spec.folder, "rss.xml"), xml_bytes(rss(feed))),
             OutputFile(feed_path(spec.folder, "feed.json"), json_feed(feed))]
@@ -95,9 +97,10 @@ def feed_files(site: Site, spec: FeedSpec, contents: dict[str, str]) -> list[Out
 class Feed:
     """What every format of one feed shares: its URLs, title and entries."""
 
-    def __init__(self, site: Site, spec: FeedSpec, contents: dict[str, str]) -> None:
+    def __init__(self, site: Site, spec: FeedSpec, contents: dict[str, str],
+                 story: Callable[[Article], Article]) -> None:
         self.site, self.folder, self.title, self.description = site, spec.folder, spec.title, spec.description
-        self.entries, self.full_text, self.contents = spec.entries, spec.full_text, contents
+        self.entries, self.full_text, self.contents, self.story = spec.entries, spec.full_text, contents, story
         self.home = self.url(spec.page)
         self.updated = max((changed(a) for a in self.entries), default=EPOCH)
 
@@ -112,7 +115,7 @@ class Feed:
 
     def content(self, article: Article) -> str:
         if article.path not in self.contents:
-            self.contents[article.path] = content_html(article)
+            self.contents[article.path] = content_html(self.story(article))
         return self.contents[article.path]
 
 

@@ -11,6 +11,7 @@ docs/record.md; its keys are stable.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,8 +19,18 @@ from typing import Any
 BLOCK_TYPES = ("paragraph", "heading", "quote", "list")
 
 
+class Record:
+    """Base of the records: pickled as a constructor call, which loads about twice as fast as the
+    field-by-field state dataclasses give slotted classes (the cache holds tens of thousands)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class Block:
+class Block(Record):
     """One unit of the story body; `items` is filled only for lists."""
 
     type: str
@@ -34,7 +45,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Image:
+class Image(Record):
     caption: str = ""
     credit: str = ""
     dateline: str = ""
@@ -45,7 +56,7 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Record):
     """An inline reference; `block` is the index of the body block it belongs to."""
 
     url: str
@@ -57,7 +68,7 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """The publisher the article was taken from."""
 
     name: str = ""
@@ -69,7 +80,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Dropped:
+class Dropped(Record):
     """A line the loader removed, with the reason, so nothing disappears silently."""
 
     text: str
@@ -81,7 +92,7 @@ class Dropped:
 
 
 @dataclass(frozen=True, slots=True)
-class Entities:
+class Entities(Record):
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
@@ -91,7 +102,7 @@ class Entities:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(Record):
     """One loaded article. Dates are timezone-aware or None: never a guess."""
 
     path: str
@@ -156,6 +167,16 @@ class Article:
     def body_text(self) -> str:
         """The body as plain text, one block a line: what search and scoring read."""
         return "\n".join(b.text for b in self.body)
+
+
+def listing_form(article: Article) -> Article:
+    """The article without its story (body, images, citations, notes, provenance, dropped lines).
+
+    What the site model keeps of every article: enough for listings, taxonomies,
+    feeds of summaries and page keys, a tenth of the size. The page of the article
+    itself reads the full record again.
+    """
+    return dataclasses.replace(article, body=(), images=(), citations=(), notes=(), provenance=(), dropped=())
 
 
 def iso(value: datetime | None) -> str | None:

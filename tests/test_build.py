@@ -1,5 +1,6 @@
 """The build stage: cache, incremental render, parallel output and the report."""
 
+import dataclasses
 import json
 import os
 import shutil
@@ -7,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
+import newsgen.build
 from helpers import snapshot
-from newsgen.build import BuildOptions, build
+from newsgen.build import BuildOptions, Stories, build
+from newsgen.cache import LoadCache
+from newsgen.config import SiteConfig
+from newsgen.loaders import load_file
+from newsgen.records import listing_form
 
 PARAGRAPH = ("The council voted on {n} March to extend the coastal path by another kilometre, "
              "after residents in the northern districts asked for safer walking routes.")
@@ -176,3 +182,27 @@ def test_taxonomies_and_search_left_out_write_no_pages_and_no_links(make_site) -
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "tags/index.html" in page
     assert not any(f"{kind}/index.html" in page for kind in ("sources", "authors", "people", "search"))
+
+
+def test_unchanged_files_are_not_read_again_and_an_edited_one_is(site: Path, monkeypatch) -> None:
+    build(site, BuildOptions(jobs=1))
+    (site / "newsgen.yaml").write_text("title: Renamed archive\nper_page: 5\n")
+    read = []
+    real = newsgen.build.read_source
+    monkeypatch.setattr(newsgen.build, "read_source", lambda path, root: read.append(path.name) or real(path, root))
+    edited = site / "articles" / "story-03.txt"
+    edited.write_text(edited.read_text() + "\nOne more line.\n")
+    report = build(site, BuildOptions(jobs=1))
+    assert read == ["story-03.txt"]
+    assert report.cached == 19 and "One more line." in (site / "build" / report_url(report, "story-03.txt")).read_text()
+
+
+def test_article_pages_read_the_full_story_even_without_a_cache(site: Path, tmp_path: Path) -> None:
+    article = Stories(LoadCache(tmp_path / "elsewhere", SiteConfig()), site / "articles", SiteConfig())
+    stub = listing_form(load_file(site / "articles" / "story-02.txt", site / "articles", SiteConfig()))
+    full = article(dataclasses.replace(stub, slug="chosen"))
+    assert stub.body == () and len(full.body) == 6 and full.slug == "chosen"
+
+
+def report_url(report, rel: str) -> str:
+    return next(o.url for o in report.outcomes if o.path == rel)
