@@ -21,6 +21,12 @@ SCORES = {SHORT: bp.SHORT_COST, HEADLINE: bp.HEADLINE_COST, BULLET: bp.BULLET_SC
           BREAK: bp.BREAK_COST, REPEAT: bp.SHORT_COST, STAMP: bp.FURNITURE_COST, ATTRIBUTION: bp.FURNITURE_COST}
 # Lines that are read as running text of the story.
 TEXT = (PROSE, QUOTE)
+# Furniture that never becomes a block (citations do: they are kept with the block they follow).
+RECORD_ONLY = FURNITURE - {CITATION}
+# What may sit between a headline and its dek (furniture, chrome, menu items), and what under a dek marks it
+# as the page's header (furniture, or a repeated line that is not a pull quote).
+ABOVE_DEK = FURNITURE | {CHROME, SHORT}
+UNDER_DEK = FURNITURE | {REPEAT}
 # How far above the story the headline may sit (bylines, dates, share bars come between).
 TITLE_REACH = 15
 # Title-shaped: a headline has a few words and is not a long paragraph.
@@ -150,10 +156,10 @@ def dek_index(lines: list[Line], title: int, start: int, end: int) -> int | None
             following = lines[i + 1]
             if bp.is_truncated(line.text):
                 return i
-            header = (following.kind in FURNITURE | {REPEAT} and following.found != PULL_QUOTE
+            header = (following.kind in UNDER_DEK and following.found != PULL_QUOTE
                       or _stamps_before_prose(lines, i + 1))
             return i if (i < start or header) and line.words <= DEK_WORDS else None
-        if line.kind not in FURNITURE | {CHROME, SHORT}:
+        if line.kind not in ABOVE_DEK:
             return None
     return None
 
@@ -227,7 +233,7 @@ def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
     skip = {story.title, story.summary}
     items: list[str] = []
     for i, line in enumerate(lines):
-        if i in skip or line.kind in FURNITURE - {CITATION}:
+        if i in skip or line.kind in RECORD_ONLY:
             continue
         if line.kind == CITATION:
             story.citations.extend(_at(c, len(story.blocks) - 1) for c in line.found)

@@ -104,7 +104,7 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
 def _spaced_lines(text: str, first_line: int) -> list[tuple[int, str, bool, bool]]:
     """Each non-empty line's number and text with its spaces made single, and whether a blank line (or
     the page's edge) comes before and after it."""
-    squeezed = [_squeezed(line) for line in text.split("\n")]
+    squeezed = [_squeezed(line) if line else line for line in text.split("\n")]
     kept = [i for i, line in enumerate(squeezed) if line]
     last = len(kept) - 1
     return [(first_line + i, squeezed[i], k == 0 or kept[k - 1] != i - 1, k == last or kept[k + 1] != i + 1)
@@ -195,15 +195,19 @@ def with_chrome_boxes(lines: list[Line]) -> list[Line]:
     start = 0
     for i, line in enumerate(lines):
         if line.blank_after:
-            group = lines[start: i + 1]
-            chrome = sum(member.kind in (CHROME, BREAK) for member in group)
-            boxed = chrome >= bp.BOX_CHROME_LINES or bp.is_call_to_action(line.text, line.words)
-            if (len(group) > 1 and boxed and 2 * chrome >= len(group)
-                    and all(member.words < bp.PROSE_WORDS for member in group)):
+            if i > start and _is_chrome_box(lines[start: i + 1]):
                 out[start: i + 1] = [replace(m, kind=CHROME, found=CHROME_BOX) if m.kind in BOXED else m
-                                     for m in group]
+                                     for m in lines[start: i + 1]]
             start = i + 1
     return out
+
+
+def _is_chrome_box(group: list[Line]) -> bool:
+    """Whether a packed group of two or more lines is a chrome box: short lines, at least half of them chrome,
+    with two chrome lines or closed by a call to action."""
+    chrome = sum(member.kind in (CHROME, BREAK) for member in group)
+    boxed = chrome >= bp.BOX_CHROME_LINES or bp.is_call_to_action(group[-1].text, group[-1].words)
+    return boxed and 2 * chrome >= len(group) and all(member.words < bp.PROSE_WORDS for member in group)
 
 
 def with_captions(lines: list[Line]) -> list[Line]:
