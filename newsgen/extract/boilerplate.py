@@ -270,9 +270,12 @@ def is_break(text: str) -> bool:
     stripped = text.rstrip(TRAILING)
     if len(stripped) <= LONGEST_BREAK_LABEL and stripped.casefold() in BREAK_LABELS:
         return True
-    cut = min((at for at in (stripped.find(":"), stripped.find("|")) if at >= 0), default=-1)
+    colon, bar = stripped.find(":"), stripped.find("|")
+    cut = min(colon, bar) if colon >= 0 and bar >= 0 else max(colon, bar)
+    if cut < 0:
+        return False
     lead = stripped[:cut].rstrip()
-    return cut >= 0 and len(lead) <= LONGEST_BREAK_LABEL and lead.casefold() in BREAK_LABELS
+    return len(lead) <= LONGEST_BREAK_LABEL and lead.casefold() in BREAK_LABELS
 
 
 def _has_chrome_part(text: str) -> bool:

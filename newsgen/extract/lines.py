@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
 from datetime import tzinfo
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from ..records import Image
 from . import boilerplate as bp
@@ -65,9 +64,12 @@ BARE_NAME_WORDS = (2, 3)
 BARE_CREDIT_CHARS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-empty line: its 1-based number, text, word count, label and what the label found."""
+class Line(NamedTuple):
+    """A non-empty line: its 1-based number, text, word count, label and what the label found.
+
+    A named tuple rather than a frozen dataclass: one is built for every line of every page, and again for
+    each relabelling, at a fraction of the cost.
+    """
 
     number: int
     text: str
@@ -131,7 +133,7 @@ def with_bare_bylines(lines: list[Line]) -> list[Line]:
                 and BARE_NAME_WORDS[0] <= len(line.text.split()) <= BARE_NAME_WORDS[1]):
             names = byline_authors(f"By {line.text}")
             if names and len(names) == 1 and names[0].casefold() == line.text.casefold():
-                out[i] = replace(line, kind=BYLINE, found=names)
+                out[i] = line._replace(kind=BYLINE, found=names)
     return out
 
 
@@ -145,7 +147,7 @@ def with_author_cards(lines: list[Line]) -> list[Line]:
         for j in range(i + 1, min(len(lines), i + 1 + AUTHOR_CARD_REACH)):
             bio = lines[j]
             if bio.kind == PROSE and bio.words <= AUTHOR_CARD_WORDS and bio.text.startswith(name.text + " "):
-                out[i: j + 1] = [replace(line, kind=CHROME, found=AUTHOR_CARD) if line.kind in BOXED else line
+                out[i: j + 1] = [line._replace(kind=CHROME, found=AUTHOR_CARD) if line.kind in BOXED else line
                                  for line in lines[i: j + 1]]
                 break
             if bio.kind not in (SHORT, CHROME):
@@ -162,7 +164,7 @@ def with_templates(lines: list[Line]) -> list[Line]:
         return lines
     templates = {text for text, count in copies.items() if count + 1 >= bp.TEMPLATE_COPIES}
     openings = tuple(text + " " for text in templates)
-    return [replace(line, kind=REPEAT, found=TEMPLATE)
+    return [line._replace(kind=REPEAT, found=TEMPLATE)
             if line.kind != REPEAT and (key := line.text.casefold()) in templates or key.startswith(openings)
             else line for line in lines]
 
@@ -175,7 +177,7 @@ def with_recurring_questions(lines: list[Line]) -> list[Line]:
         answer = lines[i + 1]
         if (line.kind == REPEAT and line.found in (None, TEMPLATE) and line.blank_before
                 and answer.kind == PROSE and bp.is_question(line.text)):
-            out[i] = replace(line, kind=shape_of(line.text, line.words), found=None)
+            out[i] = line._replace(kind=shape_of(line.text, line.words), found=None)
     return out
 
 
@@ -196,7 +198,7 @@ def with_chrome_boxes(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if line.blank_after:
             if i > start and _is_chrome_box(lines[start: i + 1]):
-                out[start: i + 1] = [replace(m, kind=CHROME, found=CHROME_BOX) if m.kind in BOXED else m
+                out[start: i + 1] = [m._replace(kind=CHROME, found=CHROME_BOX) if m.kind in BOXED else m
                                      for m in lines[start: i + 1]]
             start = i + 1
     return out
@@ -213,20 +215,20 @@ def _is_chrome_box(group: list[Line]) -> bool:
 def with_captions(lines: list[Line]) -> list[Line]:
     """A short line packed right above a credit line is that photo's caption; a truncated copy
     ("...") of a caption elsewhere on the page is a repeat."""
-    out = [replace(line, kind=CREDIT, found=line.text) if _bare_credit(lines, i) else line
+    out = [line._replace(kind=CREDIT, found=line.text) if _bare_credit(lines, i) else line
            for i, line in enumerate(lines)]
     lines = list(out)
     for i, line in enumerate(lines):
         above = lines[i - 1] if i else None
         if (line.kind == CREDIT and above is not None and not line.blank_before
                 and above.kind in (PROSE, SHORT, HEADLINE) and above.words <= CAPTION_WORDS):
-            out[i - 1] = replace(above, kind=CAPTION, found=Image(above.text, "", ""))
+            out[i - 1] = above._replace(kind=CAPTION, found=Image(above.text, "", ""))
     captions = [line.found.caption.casefold() for line in out if line.kind == CAPTION]
     for i, line in enumerate(out):
         if line.kind in (PROSE, HEADLINE, SHORT) and bp.is_truncated(line.text):
             stem = bp.without_ellipsis(line.text).rstrip().casefold()
             if any(caption.startswith(stem) and caption != stem for caption in captions):
-                out[i] = replace(line, kind=REPEAT, found="truncated copy of a caption")
+                out[i] = line._replace(kind=REPEAT, found="truncated copy of a caption")
     return out
 
 
@@ -257,12 +259,12 @@ def with_quotes(lines: list[Line]) -> list[Line]:
         attributed = (below is not None and not below.blank_before and below.words <= ATTRIBUTION_WORDS
                       and ATTRIBUTION_SHAPE.match(below.text) is not None)
         if repeated:
-            out[i] = replace(line, kind=REPEAT, found=PULL_QUOTE)
+            out[i] = line._replace(kind=REPEAT, found=PULL_QUOTE)
         elif attributed:
-            out[i] = replace(line, kind=QUOTE)
+            out[i] = line._replace(kind=QUOTE)
         if attributed and below is not None:
-            out[i + 1] = replace(below, kind=REPEAT if repeated else ATTRIBUTION,
-                                 found=PULL_QUOTE if repeated else None)
+            out[i + 1] = below._replace(kind=REPEAT if repeated else ATTRIBUTION,
+                                        found=PULL_QUOTE if repeated else None)
     return out
 
 
@@ -275,11 +277,11 @@ def with_numbered_items(lines: list[Line]) -> list[Line]:
     filled = 0
     for (i, n), (j, m) in zip(numbered, numbered[1:] + [(len(lines), 0)]):
         if m == n + 1 and 1 < j - i <= 1 + ITEM_GAP_LINES:
-            out[i + 1: j] = [replace(line, kind=BULLET) if line.kind in (SHORT, HEADLINE) else line
+            out[i + 1: j] = [line._replace(kind=BULLET) if line.kind in (SHORT, HEADLINE) else line
                              for line in lines[i + 1: j]]
             filled += 1
         elif filled and i + 1 < len(lines) and not lines[i + 1].blank_before and lines[i + 1].kind == SHORT:
-            out[i + 1] = replace(lines[i + 1], kind=BULLET)
+            out[i + 1] = lines[i + 1]._replace(kind=BULLET)
             filled = 0
         else:
             filled = 0
@@ -298,7 +300,7 @@ def with_parallel_items(lines: list[Line]) -> list[Line]:
         if len(run) >= PARALLEL_MIN_ITEMS:
             marks = [set(PARALLEL_MARKS.findall(lines[j].text)) for j in run]
             if set.intersection(*marks):
-                out[run[0]: run[-1] + 1] = [replace(lines[j], kind=BULLET) for j in run]
+                out[run[0]: run[-1] + 1] = [lines[j]._replace(kind=BULLET) for j in run]
         run = [i] if line.kind in (SHORT, HEADLINE) and line.words >= PARALLEL_MIN_WORDS else []
     return out
 
@@ -313,7 +315,7 @@ def with_lists(lines: list[Line]) -> list[Line]:
         j = i + 1
         while j < len(lines) and lines[j].kind in (SHORT, HEADLINE, PROSE, BULLET, DATE) and (
                 j == i + 1 or not lines[j].blank_before):
-            out[j] = replace(lines[j], kind=BULLET)
+            out[j] = lines[j]._replace(kind=BULLET)
             j += 1
     return out
 
