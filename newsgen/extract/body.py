@@ -251,7 +251,8 @@ def _assemble(story: Story, lines: list[Line], start: int, end: int) -> None:
             continue
         text, citations = citation_parts(line.text)
         story.blocks.append(Block(_block_type(lines, i, start, end), text))
-        story.citations.extend(_at(c, len(story.blocks) - 1) for c in citations)
+        if citations:
+            story.citations.extend(_at(c, len(story.blocks) - 1) for c in citations)
     _flush_list(story, items)
 
 

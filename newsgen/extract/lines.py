@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import tzinfo
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable, NamedTuple
 
 from ..records import Image
@@ -183,9 +183,13 @@ def with_recurring_questions(lines: list[Line]) -> list[Line]:
 
 def blank_styled(lines: list[Line]) -> bool:
     """Whether the page sets its paragraphs apart with blank lines (most of its prose words are)."""
-    prose = [min(line.words, bp.PROSE_CAP) for line in lines if line.kind == PROSE]
-    apart = sum(min(line.words, bp.PROSE_CAP) for line in lines if line.kind == PROSE and line.blank_before)
-    return bool(prose) and apart >= bp.BLANK_STYLE_SHARE * sum(prose)
+    total = apart = 0
+    for line in lines:
+        if line.kind == PROSE:
+            words = line.words if line.words < bp.PROSE_CAP else bp.PROSE_CAP
+            total += words
+            apart += words if line.blank_before else 0
+    return total > 0 and apart >= bp.BLANK_STYLE_SHARE * total
 
 
 def with_chrome_boxes(lines: list[Line]) -> list[Line]:
@@ -331,8 +335,8 @@ def labelled(text: str, words: int, tz: tzinfo) -> tuple[str, Any]:
     """The label of one line and what its recogniser found."""
     if bp.is_time_stamp(text):
         return STAMP, None
-    for kind, recognise, max_words in RECOGNISERS:
-        found = recognise(text, tz) if words <= max_words else None
+    for kind, recognise, max_words in recognisers(tz):
+        found = recognise(text) if words <= max_words else None
         if found:
             if kind == BYLINE and bp.has_chrome_phrase(text):
                 return CHROME, None
@@ -356,26 +360,27 @@ def shape_of(text: str, words: int) -> str:
     return SHORT if words <= bp.MENU_WORDS else HEADLINE
 
 
-def _citation(text: str, tz: tzinfo) -> Any:
+def _citation(text: str) -> Any:
     rest, citations = citation_parts(text)
     return citations if citations and not bp.WORD.search(rest) else None
 
 
-def _text_only(recognise: Callable[[str], Any]) -> Callable[[str, tzinfo], Any]:
-    return lambda text, tz: recognise(text)
-
-
-# Each recogniser in the order it is tried, with the most words a line it recognises has: stamps are
-# never long sentences, so long lines skip them.
+# The most words of a line any recogniser judges, for those that judge lines of any length.
 ANY_LENGTH = 1 << 30
-RECOGNISERS: tuple[tuple[str, Callable[[str, tzinfo], Any], int], ...] = (
-    (SOURCE, _text_only(source_line), MAX_STAMP_WORDS),
-    (CORRECTION, _text_only(correction_text), ANY_LENGTH),
-    (NOTE, _text_only(note_text), ANY_LENGTH),
-    (CONTRIBUTOR, _text_only(contributor_names), ANY_LENGTH),
-    (BYLINE, _text_only(byline_authors), MAX_STAMP_WORDS),
-    (DATE, date_mention, MAX_DATE_STAMP_WORDS),
-    (CITATION, _citation, ANY_LENGTH),
-    (CREDIT, _text_only(credit_only), MAX_STAMP_WORDS),
-    (CAPTION, _text_only(caption_of), ANY_LENGTH),
-)
+
+
+@lru_cache(maxsize=16)
+def recognisers(tz: tzinfo) -> tuple[tuple[str, Callable[[str], Any], int], ...]:
+    """Each recogniser in the order it is tried, reading the line alone (dates in the zone `tz`), with the
+    most words a line it recognises has: stamps are never long sentences, so long lines skip them."""
+    return (
+        (SOURCE, source_line, MAX_STAMP_WORDS),
+        (CORRECTION, correction_text, ANY_LENGTH),
+        (NOTE, note_text, ANY_LENGTH),
+        (CONTRIBUTOR, contributor_names, ANY_LENGTH),
+        (BYLINE, byline_authors, MAX_STAMP_WORDS),
+        (DATE, partial(date_mention, tz=tz), MAX_DATE_STAMP_WORDS),
+        (CITATION, _citation, ANY_LENGTH),
+        (CREDIT, credit_only, MAX_STAMP_WORDS),
+        (CAPTION, caption_of, ANY_LENGTH),
+    )
