@@ -150,3 +150,10 @@ def test_unshared_first_name_folds_but_shared_one_does_not() -> None:
     found = entities_of(article("Dr. Amara Lindqvist and Dr. Teodor Lindqvist spoke.", "Then Amara said no.",
                                 language="en"))
     assert set(found.people) == {"Amara Lindqvist", "Teodor Lindqvist"}
+
+
+def test_what_one_article_writes_in_lower_case_does_not_carry_over_to_the_next() -> None:
+    """Pieces and plans are shared between articles: keyed by which of a run's words each writes in lower case."""
+    named = article("Aid reached Korvash, a border town, after days of waiting for it.", language="en")
+    common = dataclasses.replace(named, body=named.body + (Block("paragraph", "They cooked korvash stew."),))
+    assert [entities_of(a).places for a in (named, common, named)] == [("Korvash",), (), ("Korvash",)]
