@@ -106,14 +106,14 @@ def page_lines(text: str, first_line: int, tz: tzinfo) -> list[Line]:
 def _spaced_lines(text: str, first_line: int) -> list[tuple[int, str, bool, bool]]:
     """Each non-empty line's number and text with its spaces made single, and whether a blank line (or
     the page's edge) comes before and after it."""
-    squeezed = [_squeezed(line) if line else line for line in text.split("\n")]
+    squeezed = [squeezed_line(line) if line else line for line in text.split("\n")]
     kept = [i for i, line in enumerate(squeezed) if line]
     last = len(kept) - 1
     return [(first_line + i, squeezed[i], k == 0 or kept[k - 1] != i - 1, k == last or kept[k + 1] != i + 1)
             for k, i in enumerate(kept)]
 
 
-def _squeezed(line: str) -> str:
+def squeezed_line(line: str) -> str:
     """The line with single spaces between words and none around them. Most lines already are: every white
     space but the plain space is unprintable, so one C-level scan tells."""
     if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":

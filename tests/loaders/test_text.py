@@ -11,7 +11,7 @@ import pytest
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.extract import boilerplate as bp
-from newsgen.extract.lines import page_lines
+from newsgen.extract.lines import page_lines, squeezed_line
 from newsgen.loaders import load_bytes
 from newsgen.loaders.decode import decode
 from newsgen.records import Article
@@ -289,3 +289,22 @@ def test_words_in_counts_word_runs_and_cjk_pairs(line: str) -> None:
 ], ids=["ascii-line-endings", "decomposed", "invisible"])
 def test_decoded_text_is_normalised(data: bytes, text: str) -> None:
     assert decode(data, "a.txt") == text
+
+
+@pytest.mark.parametrize("line", ["plain words", "two  spaces", " leading", "trailing ", "tab\there", "no\u00a0break",
+                                  "\x0bvertical", "zero\u200bwidth", ""])
+def test_a_line_is_squeezed_as_splitting_and_joining_its_words_would(line: str) -> None:
+    assert squeezed_line(line) == " ".join(line.split())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Related", True), ("MOST READ ›", True), ("Lire aussi | Un autre titre", True),
+    ("Read more: " + PARAGRAPH, True), ("Related topics", False), ("The mayor said: " + PARAGRAPH, False), (PARAGRAPH, False),
+], ids=["label", "shouted", "bar", "long-teaser", "two-words", "colon-in-prose", "prose"])
+def test_a_break_label_opens_the_line_or_is_all_of_it(text: str, expected: bool) -> None:
+    assert bp.is_break(text) is expected
+
+
+def test_a_short_line_reads_the_same_on_every_page() -> None:
+    pages = [page_lines(f"Share this article\n\n{text}", 1, UTC) for text in (PARAGRAPH, SECOND, PARAGRAPH)]
+    assert {(page[0].kind, page[0].found) for page in pages} == {("chrome", None)}
