@@ -47,7 +47,8 @@ RECORD_VERSION = 1
 # Per part, each page id's publication time, fetched by the search page to merge parts by date.
 DATES = "dates.json"
 # Only article pages carry data-pagefind-body; listing pages are never read at all.
-ARTICLE_GLOB = "articles/*/index.html"
+ARTICLE_DIR, ARTICLE_FILE = "articles", "index.html"
+ARTICLE_GLOB = f"{ARTICLE_DIR}/*/{ARTICLE_FILE}"
 # Pages per Pagefind process: at ~340 KB a page this keeps the indexer near 1 GB at any archive size.
 PART_SIZE = 3000
 # The sort key article.html gives Pagefind: the publication time in seconds.
@@ -97,7 +98,15 @@ def update_index(folder: Path, old_index: Path | None, rendered: Collection[str]
 
 
 def article_pages(folder: Path) -> list[str]:
-    return [page.relative_to(folder).as_posix() for page in folder.glob(ARTICLE_GLOB)]
+    """The article pages (ARTICLE_GLOB) relative to `folder`; plain strings, as pathlib costs ~0.5 s a
+    glob of 10,000 pages."""
+    try:
+        entries = list(os.scandir(folder / ARTICLE_DIR))
+    except FileNotFoundError:
+        return []
+    base = f"{folder}/"
+    pages = (f"{ARTICLE_DIR}/{entry.name}/{ARTICLE_FILE}" for entry in entries if entry.is_dir())
+    return [rel for rel in pages if os.path.isfile(base + rel)]
 
 
 def read_page(page: Path) -> IndexedPage:
@@ -133,15 +142,15 @@ def carried(old_index: Path, output: Path, part: Part, plan: Plan) -> Part:
     """Link an old part's files into the new index; the part, with its newly dead pages' filters counted."""
     source = old_index / part.name
     for folder, _, files in os.walk(source):
-        target = output / Path(folder).relative_to(old_index)
-        target.mkdir(parents=True, exist_ok=True)
+        target = f"{output}/{os.path.relpath(folder, old_index)}"
+        os.makedirs(target, exist_ok=True)
         for name in files:
-            link_or_copy(Path(folder) / name, target / name)
+            link_or_copy(f"{folder}/{name}", f"{target}/{name}")
     dead = sorted(plan.newly_dead.get(part.name, ()))
     return with_dead_filters(part, [fragment(source, part.pages[rel].fragment)["filters"] for rel in dead])
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:

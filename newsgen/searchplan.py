@@ -25,10 +25,13 @@ DEAD_SHARE = 0.1
 TIER_BOUNDS = (32, 320)
 MAX_PER_TIER = 3
 
-# The element whose content Pagefind indexes (the theme marks the article with it).
-BODY_TAG = re.compile(rb"<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-body\b")
-# Pagefind also reads filter, meta and sort attributes outside the body: the tag and its leading text.
-PAGEFIND_TAG = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>[^<]*")
+# What marks the element Pagefind indexes (the theme puts it on the article), and any other attribute
+# Pagefind reads (filters, meta and sort keys also count outside the body). Found with bytes.find:
+# a regular expression tried at every tag of a page's head costs several times more.
+BODY_MARK = b"data-pagefind-body"
+PAGEFIND_MARK = b"data-pagefind-"
+TAG_NAME = re.compile(rb"[a-zA-Z][\w-]*")
+NAME_CHAR = re.compile(rb"[\w-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,22 +76,41 @@ def searchable_digest(html: bytes) -> str:
     re-rendered only for them keeps its digest and is not indexed again.
     """
     start, end = body_span(html)
-    outside = PAGEFIND_TAG.findall(html, 0, start) + PAGEFIND_TAG.findall(html, end)
+    outside = pagefind_tags(html, 0, start) + pagefind_tags(html, end, len(html))
     return hashlib.sha256(b"\0".join([html[start:end], *outside])).hexdigest()
 
 
 def body_span(html: bytes) -> tuple[int, int]:
     """Where the data-pagefind-body element starts and ends; the whole page when it has none."""
-    found = BODY_TAG.search(html)
-    if found is None:
+    start = html.rfind(b"<", 0, max(html.find(BODY_MARK), 0))
+    name = TAG_NAME.match(html, start + 1) if start >= 0 else None
+    if name is None:
         return 0, len(html)
-    name = re.escape(found.group(1))
-    depth = 0
-    for tag in re.finditer(rb"<(/?)" + name + rb"\b[^>]*?(/?)>", html[found.start():]):
-        depth += -1 if tag.group(1) else 0 if tag.group(2) else 1
+    opening, closing = b"<" + name.group(), b"</" + name.group()
+    depth, at = 0, start
+    while (close := html.find(closing, at)) >= 0:
+        found = html.find(opening, at, close)
+        if found >= 0:
+            at = found + len(opening)
+            depth += 0 if NAME_CHAR.match(html, at) else 1
+            continue
+        at = close + len(closing)
+        depth -= 0 if NAME_CHAR.match(html, at) else 1
         if depth == 0:
-            return found.start(), found.start() + tag.end()
-    return found.start(), len(html)
+            return start, html.find(b">", at) + 1 or len(html)
+    return start, len(html)
+
+
+def pagefind_tags(html: bytes, low: int, high: int) -> list[bytes]:
+    """Each tag between `low` and `high` with a pagefind attribute, with the text that follows it."""
+    tags = []
+    at = html.find(PAGEFIND_MARK, low, high)
+    while at >= 0:
+        end = html.find(b"<", at)
+        end = len(html) if end < 0 else end
+        tags.append(html[html.rfind(b"<", low, at):end])
+        at = html.find(PAGEFIND_MARK, end, high)
+    return tags
 
 
 def plan_update(old: list[Part], current: Collection[str], rendered: Collection[str],
