@@ -28,7 +28,7 @@ from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article, listing_form
 from .report import report_data, report_json
-from .search import INDEX_FOLDER, index_site
+from .search import INDEX_FOLDER, update_index
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
 from .sources import discover
@@ -255,45 +255,49 @@ def publish(site: Site, env: jinja2.Environment, stories: Stories, site_dir: Pat
     """
     outputs: list[Output] = [*site.pages, *feed_specs(site)]
     keys = output_keys(outputs, site_key)
-    staging = Staging(out_dir)
+    staging = Staging(out_dir, reuse=bool(previous))
     try:
-        stale = [o for o in outputs if previous.get(o.path) != keys[o.path] or not keep_all(staging, o)]
+        held = published_keys(staging.root) if staging.files is not None else {}
+        stale = [o for o in outputs if previous.get(o.path) != keys[o.path]
+                 or not keep_all(staging, o, held.get(o.path) == keys[o.path])]
         for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging), progress,
                               "render"):
             pass
-        extras = [staging.write(file) for file in extra_files(site, site_dir)]
-        articles_changed = any(o.path.startswith(ARTICLES) for o in stale) or any(
-            path.startswith(ARTICLES) for path in previous.keys() - keys.keys())
-        indexing = search_index(staging, site, articles_changed)
-        files = sum(len(o.paths) if isinstance(o, FeedSpec) else 1 for o in outputs) + len(extras)
-        report = report_of({"rendered": len(stale), "unchanged": len(outputs) - len(stale), "files": files,
-                            "removed": len(previous.keys() - keys.keys())}, indexing)
+        extras = list(extra_files(site, site_dir))
+        for file in extras:
+            staging.write(file)
+        wanted = {*(p for o in outputs for p in paths_of(o)), *(f.path for f in extras), PAGE_KEYS, REPORT_FILE}
+        staging.prune(wanted, INDEX_FOLDER)
+        if not site.config.search:
+            staging.remove_folder(INDEX_FOLDER)
+        rendered = [o.path for o in stale if o.path.startswith(ARTICLES)] if previous else None
+        indexing = search_index(staging, site, rendered)
+        report = report_of({"rendered": len(stale), "unchanged": len(outputs) - len(stale),
+                            "files": len(wanted) - 2, "removed": len(previous.keys() - keys.keys())}, indexing)
         staging.write(OutputFile(PAGE_KEYS, json.dumps(keys, sort_keys=True).encode()))
         staging.write(OutputFile(REPORT_FILE, report_json(report).encode()))
-        staging.publish()
+        staging.publish(wanted)
     except BaseException:
         staging.discard()
         raise
     return report
 
 
-def search_index(staging: Staging, site: Site, articles_changed: bool) -> list[str]:
-    """Index the new site for search, or carry the old index over when no article page changed."""
+def search_index(staging: Staging, site: Site, rendered: list[str] | None) -> list[str]:
+    """Index the article pages that changed since the published index (all of them without one)."""
     if not site.config.search:
         return []
     old_index = staging.out_dir / INDEX_FOLDER
-    if not articles_changed and old_index.is_dir():
-        kept = [staging.keep(path.relative_to(staging.out_dir).as_posix())
-                for path in old_index.rglob("*") if path.is_file()]
-        if all(kept):
-            return []
-    return index_site(staging.root, site.config)
+    return update_index(staging.root, old_index if old_index.is_dir() else None, rendered, site.config)
 
 
-def keep_all(staging: Staging, output: Output) -> bool:
+def paths_of(output: Output) -> tuple[str, ...]:
+    return output.paths if isinstance(output, FeedSpec) else (output.path,)
+
+
+def keep_all(staging: Staging, output: Output, held: bool) -> bool:
     """Carry an unchanged page, or every format of an unchanged feed, over from the old site."""
-    paths = output.paths if isinstance(output, FeedSpec) else (output.path,)
-    return all([staging.keep(path) for path in paths])
+    return all([staging.keep(path, held) for path in paths_of(output)])
 
 
 def render_into(span: tuple[int, int], outputs: list[Output], env: jinja2.Environment, site: Site,
