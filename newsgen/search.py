@@ -53,6 +53,8 @@ ARTICLE_GLOB = f"{ARTICLE_DIR}/*/{ARTICLE_FILE}"
 PART_SIZE = 3000
 # The sort key article.html gives Pagefind: the publication time in seconds.
 SORT_KEY = re.compile(rb'data-pagefind-sort="date:(-?\d+)"')
+# Pagefind's entry file in each part: what the browser reads first, and the page count we check.
+ENTRY = "pagefind-entry.json"
 # Tries per part: an index once came out with an empty entry file under heavy load; writing again fixed it.
 ATTEMPTS = 2
 INSTALL_HINT = "install it with: pip install 'pagefind[bin]'"
@@ -77,13 +79,13 @@ def update_index(folder: Path, old_index: Path | None, rendered: Collection[str]
     except ImportError:
         return [f"search index not built: Pagefind is not installed; {INSTALL_HINT}"]
     output = folder / INDEX_FOLDER
-    shutil.rmtree(output, ignore_errors=True)
     try:
         old = [] if rendered is None or old_index is None else recorded_parts(old_index, config)
         plan = plan_update(old, article_pages(folder), set(rendered or ()), lambda rel: read_page(folder / rel),
                            PART_SIZE)
-        output.mkdir(parents=True)
-        kept = [carried(old_index, output, part, plan) for part in plan.kept] if old_index else []
+        output.mkdir(parents=True, exist_ok=True)
+        held = held_parts(output, old_index, {part.name for part in plan.kept})
+        kept = [carried(old_index, output, part, plan, part.name in held) for part in plan.kept if old_index]
         written = []
         for name, group in zip(new_names(old), plan.groups):
             settings = IndexConfig(force_language=config.language, keep_index_url=True, output_path=str(output / name))
@@ -126,7 +128,7 @@ def recorded_parts(old_index: Path, config: SiteConfig) -> list[Part]:
         parts = [part_from_json(data) for data in record["parts"]]
     except (OSError, ValueError, KeyError, TypeError):
         return []
-    return parts if all((old_index / part.name / "pagefind-entry.json").is_file() for part in parts) else []
+    return parts if all((old_index / part.name / ENTRY).is_file() for part in parts) else []
 
 
 def new_names(old: list[Part]) -> Iterator[str]:
@@ -138,14 +140,43 @@ def new_names(old: list[Part]) -> Iterator[str]:
         yield f"part-{number}"
 
 
-def carried(old_index: Path, output: Path, part: Part, plan: Plan) -> Part:
-    """Link an old part's files into the new index; the part, with its newly dead pages' filters counted."""
+def held_parts(output: Path, old_index: Path | None, kept: set[str]) -> set[str]:
+    """The kept parts that `output` (a reused staging tree) already holds, the same files as in the
+    old index; everything else in it is removed. A part's entry file is linked last and removed
+    first, so a part left half linked or half removed by a killed build never passes for whole."""
+    held = set()
+    for entry in os.scandir(output):
+        if entry.is_dir(follow_symlinks=False) and entry.name in kept and same_file(
+                f"{entry.path}/{ENTRY}", f"{old_index}/{entry.name}/{ENTRY}"):
+            held.add(entry.name)
+        elif entry.is_dir(follow_symlinks=False):
+            Path(entry.path, ENTRY).unlink(missing_ok=True)
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    return held
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except OSError:
+        return False
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev)
+
+
+def carried(old_index: Path, output: Path, part: Part, plan: Plan, held: bool) -> Part:
+    """The old part in the new index (its files linked unless `held` there already), with its newly
+    dead pages' filters counted."""
     source = old_index / part.name
-    for folder, _, files in os.walk(source):
-        target = f"{output}/{os.path.relpath(folder, old_index)}"
-        os.makedirs(target, exist_ok=True)
-        for name in files:
-            link_or_copy(f"{folder}/{name}", f"{target}/{name}")
+    if not held:
+        for folder, _, files in os.walk(source):
+            target = f"{output}/{os.path.relpath(folder, old_index)}"
+            os.makedirs(target, exist_ok=True)
+            for name in files:
+                if folder != str(source) or name != ENTRY:
+                    link_or_copy(f"{folder}/{name}", f"{target}/{name}")
+        link_or_copy(f"{source}/{ENTRY}", f"{output}/{part.name}/{ENTRY}")
     dead = sorted(plan.newly_dead.get(part.name, ()))
     return with_dead_filters(part, [fragment(source, part.pages[rel].fragment)["filters"] for rel in dead])
 
@@ -178,8 +209,15 @@ def recorded(written: Path, group: Collection[str], plan: Plan) -> Part:
 
 def write_manifests(output: Path, parts: list[Part], config: SiteConfig) -> None:
     record = {"version": RECORD_VERSION, "language": config.language, "parts": [part_to_json(p) for p in parts]}
-    (output / RECORD).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-    (output / MANIFEST).write_text(json.dumps({"parts": [browser_entry(p) for p in parts]}), encoding="utf-8")
+    replace_file(output / RECORD, json.dumps(record, sort_keys=True))
+    replace_file(output / MANIFEST, json.dumps({"parts": [browser_entry(p) for p in parts]}))
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write by replacing, never through the old file: in a reused tree it may be linked to a published one."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 @contextmanager
@@ -214,7 +252,7 @@ def index_part(index_class: Any, settings: Any, tree: Path, pages: int) -> None:
 def indexed_pages(written: Path) -> int:
     """The pages a written index says it holds; -1 when its entry file is missing or unreadable."""
     try:
-        entry = json.loads((written / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = json.loads((written / ENTRY).read_text(encoding="utf-8"))
         return sum(language["page_count"] for language in entry["languages"].values())
     except (OSError, ValueError, KeyError, TypeError):
         return -1

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from searching import ARTICLES, article_file, edit_article, rebuild_and_update, small_parts, write_site
+from searching import (ARTICLES, article_file, changed_pages, edit_article, rebuild_and_update, small_parts,
+                       write_site)
 
 from newsgen import search
 from newsgen.build import build
@@ -106,3 +107,23 @@ def test_an_unusable_old_record_means_indexing_everything(indexed: tuple[Path, P
     assert update(site, output, tmp_path) == []
     assert [p["name"] for p in manifest(output)] == ["part-1", "part-2", "part-3"]
     assert sum(search.indexed_pages(output / "pagefind" / p["name"]) for p in manifest(output)) == len(ARTICLES)
+
+
+def test_a_reused_tree_keeps_the_parts_it_holds_and_redoes_the_rest(indexed: tuple[Path, Path],
+                                                                    tmp_path: Path) -> None:
+    site, output = indexed
+    edit_article(site, "ferry", body="The island ferry now carries bicycles.")
+    assert update(site, output, tmp_path) == []
+    old = tmp_path / "build-0"
+    index = output / "pagefind"
+    (index / "part-2" / search.ENTRY).unlink()
+    (index / "part-9").mkdir()
+    kept = (index / "part-1" / "pagefind.js").stat().st_ino
+    with small_parts(2, 0.5):
+        warnings = search.update_index(output, old / "pagefind", changed_pages(old, output), load_config(site))
+    assert warnings == []
+    assert (index / "part-1" / "pagefind.js").stat().st_ino == kept, "a part the tree holds is left as it is"
+    assert (index / "part-2" / search.ENTRY).stat().st_ino == (old / "pagefind" / "part-2" / search.ENTRY).stat().st_ino
+    assert [p["name"] for p in manifest(output)] == ["part-1", "part-2", "part-3", "part-4"]
+    assert not (index / "part-9").exists()
+    assert search.indexed_pages(index / "part-4") == 1
