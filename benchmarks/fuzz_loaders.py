@@ -10,7 +10,7 @@ its suffix (and now and then through another loader) and is checked for:
 
 - crash: an exception other than SourceError;
 - timeout: no answer within a time bound (a few seconds per megabyte);
-- nondeterminism: the same bytes loaded twice give different records;
+- nondeterminism: the same bytes loaded twice give different records (the keys that differ are named);
 - dropped-in-body: a body block whose text equals a line the record lists as dropped.
 
 Every finding is written to OUT with the input that caused it, so it can be
@@ -66,14 +66,26 @@ def violation(data: bytes, suffix: str, config: SiteConfig | None = None) -> str
     if isinstance(first, str):
         return first
     second = loaded(data, suffix, config)
+    if isinstance(second, str):
+        return second  # a crash (or the alarm) in the second load only is a crash, not a different record
     if isinstance(first, SourceError) or isinstance(second, SourceError):
         same = isinstance(second, SourceError) and isinstance(first, SourceError) and \
             first.message() == second.message()
     else:
         same = first.to_dict() == second.to_dict() if isinstance(second, Article) else False
     if not same:
-        return "nondeterminism: the same bytes gave different results"
+        return f"nondeterminism: the same bytes gave different results ({difference(first, second)})"
     return dropped_in_body(first, data, suffix) if isinstance(first, Article) else None
+
+
+def difference(first: Article | SourceError, second: Article | SourceError | str) -> str:
+    """Which record keys differ between two loads, or the two errors: enough to tell a cause apart."""
+    if not (isinstance(first, Article) and isinstance(second, Article)):
+        return f"{first!s:.80} / {second!s:.80}"
+    one, two = first.to_dict(), second.to_dict()
+    keys = [key for key in one if one[key] != two.get(key)]
+    return ", ".join(f"{key}: {json.dumps(one[key], default=str)[:120]} / {json.dumps(two.get(key), default=str)[:120]}"
+                     for key in keys)
 
 
 def loaded(data: bytes, suffix: str, config: SiteConfig) -> Article | SourceError | str:
@@ -175,7 +187,9 @@ def inputs(count: int, seed: int) -> Iterator[tuple[int, bytes, str]]:
 
 
 class Timeout(BaseException):
-    pass
+    """The alarm. Not an Exception, so `loaded()` (or a loader) cannot catch it as a crash of one load: when it
+    could, an alarm in the second load made a slow input look like two different records (the 'nondeterminism'
+    of the first two 100,000-input runs)."""
 
 
 def on_alarm(signum: int, frame: Any) -> None:
@@ -230,7 +244,13 @@ def run(count: int, seed: int, jobs: int, out: Path) -> dict[str, Any]:
 
 
 def replay(path: Path) -> None:
-    print(violation(path.read_bytes(), path.suffix) or "no finding")
+    """The finding for one saved input, with the time it takes: a timeout is found by its time alone."""
+    data = path.read_bytes()
+    started = time.process_time()
+    finding = violation(data, path.suffix)
+    seconds = time.process_time() - started
+    limit = 2 * (TIME_BASE + TIME_PER_MB * len(data) / 2**20)
+    print(finding or "no finding", f"({seconds:.2f} CPU s for two loads; the bound is {limit:.1f} s)")
 
 
 def main() -> None:
