@@ -41,10 +41,14 @@ REPO = HERE.parent
 RESULTS = HERE / "RESULTS.md"
 SECTION_START, SECTION_END = "<!-- build-benchmark:start -->", "<!-- build-benchmark:end -->"
 CASES = ("cold", "unchanged", "one edit")
-NEWSGEN_CONFIG = """title: Benchmark Archive
+NEWSGEN_FULL_CONFIG = """title: Benchmark Archive
 base_url: https://archive.example
 per_page: 20
 timezone: UTC
+"""
+# The page set the other tools build: tag, source and author pages, no entity pages, no search index.
+NEWSGEN_CONFIG = NEWSGEN_FULL_CONFIG + """taxonomies: [tags, sources, authors]
+search: false
 """
 
 
@@ -57,7 +61,12 @@ class Tool:
     command: Callable[[Path, Path], list[str]]
     caches: tuple[str, ...]
     """Folders inside the site that a cold build deletes."""
-    extra_args: tuple[str, ...] = ()
+    corpus: str = ""
+    """The corpus format the tool reads, when it is not named after the tool."""
+
+    @property
+    def format(self) -> str:
+        return self.corpus or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,7 @@ def hugo_command(site: Path, out: Path) -> list[str]:
 
 TOOLS: dict[str, Tool] = {
     "newsgen": Tool("newsgen", "newsgen", newsgen_command, (".newsgen-cache",)),
+    "newsgen-full": Tool("newsgen-full", "newsgen, full site", newsgen_command, (".newsgen-cache",), "newsgen"),
     "hugo": Tool("hugo", "Hugo", hugo_command, (".hugo-cache", "resources")),
     "pelican": Tool("pelican", "Pelican", pelican_command, ("cache",)),
 }
@@ -129,8 +139,9 @@ TOOLS: dict[str, Tool] = {
 
 def prepare_site(tool: str, site: Path) -> None:
     """Put the tool's configuration beside the generated articles."""
-    if tool == "newsgen":
-        (site / "newsgen.yaml").write_text(NEWSGEN_CONFIG, encoding="utf-8")
+    if tool in ("newsgen", "newsgen-full"):
+        (site / "newsgen.yaml").write_text(NEWSGEN_CONFIG if tool == "newsgen" else NEWSGEN_FULL_CONFIG,
+                                           encoding="utf-8")
     else:
         shutil.copytree(HERE / tool, site, dirs_exist_ok=True)
 
@@ -164,7 +175,7 @@ class Plan:
 
 def measure_case(tool: Tool, case: str, site: Path, out: Path, edited: Path, plan: Plan) -> tuple[Run, ...]:
     """Up to `plan.runs` runs of one case; the first failure or a slow first run ends it."""
-    command = tool.command(site, out) + (list(plan.newsgen_args) if tool.name == "newsgen" else [])
+    command = tool.command(site, out) + (list(plan.newsgen_args) if tool.format == "newsgen" else [])
     runs: list[Run] = []
     for number in range(plan.runs):
         if case == "cold":
@@ -199,12 +210,16 @@ def measure_size(n: int, tools: list[Tool], workdir: Path, seed: int, plan: Plan
     root = workdir / f"n{n}"
     shutil.rmtree(root, ignore_errors=True)
     started = time.perf_counter()
-    articles = write_corpus(root, n, seed, tuple(t.name for t in tools))
+    articles = write_corpus(root, n, seed, tuple(dict.fromkeys(t.format for t in tools)))
+    for tool in tools:
+        if tool.name != tool.format:
+            shutil.copytree(root / tool.format, root / tool.name)
     print(f"N={n}: corpus written in {time.perf_counter() - started:.1f} s under {root}", file=sys.stderr)
     results = []
     for tool in tools:
         prepare_site(tool.name, root / tool.name)
-        edited = article_file(root, articles[n // 2], tool.name)
+        own = article_file(root, articles[n // 2], tool.format).relative_to(root / tool.format)
+        edited = root / tool.name / own
         results.extend(measure_tool(tool, n, root, edited, plan))
     return results
 
@@ -238,12 +253,13 @@ def wall(result: Result | None) -> str:
 
 
 def ratio_table(results: list[Result]) -> str:
-    rows = ["| N | case | newsgen s | Hugo s | Pelican s | newsgen/Hugo | newsgen/Pelican |",
-            "|---:|---|---:|---:|---:|---:|---:|"]
+    rows = ["| N | case | newsgen s | Hugo s | Pelican s | newsgen/Hugo | newsgen/Pelican | newsgen full site s |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for n, case in dict.fromkeys((r.n, r.case) for r in results):
         by_tool = {r.tool: r for r in results if (r.n, r.case) == (n, case)}
         rows.append(f"| {n:,} | {case} | {wall(by_tool.get('newsgen'))} | {wall(by_tool.get('hugo'))} | "
-                    f"{wall(by_tool.get('pelican'))} | {ratio(by_tool, 'hugo')} | {ratio(by_tool, 'pelican')} |")
+                    f"{wall(by_tool.get('pelican'))} | {ratio(by_tool, 'hugo')} | {ratio(by_tool, 'pelican')} | "
+                    f"{wall(by_tool.get('newsgen-full'))} |")
     return "\n".join(rows)
 
 
@@ -304,8 +320,11 @@ def report(results: list[Result], args: argparse.Namespace, start: Start) -> str
         "pages over median wall time:", "",
         detail_table(results), "",
         "Sites: pagination 20, tag, author and publisher pages, one feed; date archives in newsgen and "
-        "Pelican (Hugo has none); newsgen also writes its own extra pages (archive index, entity pages, "
-        "per-tag feeds). Pelican uses its content cache for rebuilds; Hugo has no cache between runs.",
+        "Pelican (Hugo has none). newsgen builds that page set (`taxonomies: [tags, sources, authors]`, "
+        "`search: false`) and also writes its own extra pages (archive index, corrections, per-tag feeds of "
+        "summaries). \"newsgen, full site\" is the default configuration on the same articles: also people, "
+        "place and organisation pages and the Pagefind search index, which the other tools do not build. "
+        "Pelican uses its content cache for rebuilds; Hugo has no cache between runs.",
     ])
 
 
@@ -321,7 +340,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--runs", type=int, default=5, help="runs per case (the median is reported)")
-    parser.add_argument("--tools", default="newsgen,hugo,pelican", help="comma-separated: " + ", ".join(TOOLS))
+    parser.add_argument("--tools", default="newsgen,newsgen-full,hugo,pelican", help="comma-separated: " + ", ".join(TOOLS))
     parser.add_argument("--workdir", type=Path, help="keep the corpora and outputs here (default: a temp folder)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed")
     parser.add_argument("--newsgen-args", default="", help='extra arguments for newsgen build, e.g. "--jobs 2"')

@@ -22,7 +22,7 @@ from .cache import Known, LoadCache, file_stamp
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
-from .loaders import RawSource, load_file, load_source, read_source
+from .loaders import RawSource, load_file, load_source, loader_for, read_source
 from .lock import exclusive
 from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
@@ -198,6 +198,8 @@ def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: Site
         else:
             known[rel] = Known(stamp or (), raw.source.digest, listing(hit))
     cached = len(known)
+    for suffix in {raw.source.path.suffix for raw, _ in misses}:
+        loader_for(suffix)  # imported once here, not again in every forked worker
     for rel, entry in parallel_map(load_and_cache, misses, jobs, (cache, config), progress, "load"):
         known[rel] = entry
     cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp})

@@ -8,6 +8,7 @@ undated warning), so later stages never know which kind a record came from.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,22 +16,26 @@ from typing import Any, Callable
 
 from ..config import SiteConfig
 from ..errors import SourceError
-from ..extract.entities import entities_of
-from ..extract.language import language_of
 from ..records import Article
 from ..sources import SourceFile, file_digest, sidecar_for
-from . import html, markdown, text
 from .decode import decode
 from .frontmatter import parse_yaml
 
 Loader = Callable[[str, SourceFile, SiteConfig, dict[str, Any]], Article]
 
-LOADERS: dict[str, Loader] = {
-    ".txt": text.load,
-    ".md": markdown.load,
-    ".html": html.load,
-    ".htm": html.load,
-}
+# The loader module of each suffix, imported on first use: the extraction rules and the HTML parser
+# take about half a second to import, which a build whose articles all come from the cache never pays.
+LOADER_MODULES: dict[str, str] = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+
+def loader_for(suffix: str) -> Loader | None:
+    """The loader of a suffix, with what every loader's record is enriched by, imported."""
+    name = LOADER_MODULES.get(suffix.lower())
+    if name is None:
+        return None
+    importlib.import_module("..extract.entities", __name__)
+    importlib.import_module("..extract.language", __name__)
+    return importlib.import_module(f".{name}", __name__).load  # type: ignore[no-any-return]
 
 # A file larger than this is refused rather than risk a build that never ends.
 MAX_BYTES = 20 * 1024 * 1024
@@ -61,7 +66,7 @@ def load_source(raw: RawSource, config: SiteConfig) -> Article:
 
 
 def load_bytes(data: bytes, source: SourceFile, config: SiteConfig, sidecar: dict[str, Any] | None = None) -> Article:
-    loader = LOADERS.get(Path(source.rel).suffix.lower())
+    loader = loader_for(Path(source.rel).suffix)
     if loader is None:
         raise SourceError(f"no loader for '{Path(source.rel).suffix}' files", source.rel)
     article = loader(decode(data, source.rel), source, config, sidecar or {})
@@ -86,6 +91,9 @@ def read_bytes(path: Path, rel: str) -> tuple[bytes, bytes]:
 
 def enriched(article: Article, config: SiteConfig) -> Article:
     """What every loader's record gets the same way: language, entities, the undated warning."""
+    from ..extract.entities import entities_of
+    from ..extract.language import language_of
+
     changes: dict[str, Any] = {}
     if not article.language:
         changes["language"] = language_of(article.title + "\n" + article.body_text()) or config.language
