@@ -313,14 +313,16 @@ def with_lists(lines: list[Line]) -> list[Line]:
     """Lines packed under a line ending in a colon are the items of the list it introduces."""
     lines = with_parallel_items(with_numbered_items(lines))
     out = list(lines)
+    end = 0  # lines before this are items already; a colon line among them would mark the same run again
     for i, line in enumerate(lines[:-1]):
-        if not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE, SHORT):
+        if i + 1 < end or not line.text.endswith(":") or line.kind not in (PROSE, HEADLINE, SHORT):
             continue
         j = i + 1
         while j < len(lines) and lines[j].kind in (SHORT, HEADLINE, PROSE, BULLET, DATE) and (
                 j == i + 1 or not lines[j].blank_before):
             out[j] = lines[j]._replace(kind=BULLET)
             j += 1
+        end = j
     return out
 
 

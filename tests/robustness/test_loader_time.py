@@ -20,10 +20,6 @@ from newsgen.sources import SourceFile
 LINES = 2000
 # CPU seconds for one load of LINES alike lines: the house bound is a few seconds per megabyte.
 BOUND = 1.0
-# Cases that are slow until a fix in a module another engineer is editing lands.
-KNOWN_SLOW = {("colon", ".txt"): pytest.mark.xfail(strict=True, reason=(
-    "extract/lines.py with_lists marks the lines under each colon line to the end of their run, so a run of "
-    "colon lines is quadratic (2,000 lines: ~3 s; a 20 KB fuzzer input: 25 s); fix in /tmp/s2/fix_lines.patch"))}
 SHAPES = {
     "colon": "Item:\n",
     "colon-blank": "Item:\n\n",
@@ -37,7 +33,7 @@ SHAPES = {
     "heading": "A Headline Of Several Capitalised Words Here\n",
     "names": "John Smith said Mary Jones and Peter Brown met Anna Lee.\n",
 }
-CASES = [pytest.param(line, suffix, id=f"{suffix[1:]}-{shape}", marks=KNOWN_SLOW.get((shape, suffix), ()))
+CASES = [pytest.param(line, suffix, id=f"{suffix[1:]}-{shape}")
          for shape, line in SHAPES.items() for suffix in (".txt", ".md")]
 
 
