@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import jinja2
 
@@ -309,10 +309,10 @@ def render_into(span: tuple[int, int], outputs: list[Output], env: jinja2.Enviro
     Workers get index spans, not pages, so no article is pickled between processes;
     a page that shows a whole story reads it here, one at a time.
     """
-    contents: dict[str, str] = {}
+    made: dict[tuple[str, bool, str], Any] = {}
     for output in outputs[span[0]:span[1]]:
         if isinstance(output, FeedSpec):
-            for file in feed_files(site, output, contents, stories):
+            for file in feed_files(site, output, made, stories):
                 staging.write(file)
         elif output.article is not None:
             staging.write(render_page(env, dataclasses.replace(output, article=stories(output.article)), site))

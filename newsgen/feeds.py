@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 
 from .meta import UNTITLED, is_web_url
@@ -84,23 +84,30 @@ def feed_specs(site: Site) -> list[FeedSpec]:
     return specs
 
 
-def feed_files(site: Site, spec: FeedSpec, contents: dict[str, str],
+def feed_files(site: Site, spec: FeedSpec, made: dict[tuple[str, bool, str], Any],
                story: Callable[[Article], Article] = lambda article: article) -> list[OutputFile]:
-    """One feed in every format; `contents` keeps each article's HTML, made once for all feeds;
-    `story` gives the full record of an article the site holds in listing form."""
-    feed = Feed(site, spec, contents, story)
-    return [OutputFile(feed_path(spec.folder, "atom.xml"), xml_bytes(atom(feed))),
-            OutputFile(feed_path(spec.folder, "rss.xml"), xml_bytes(rss(feed))),
+    """One feed in every format.
+
+    An article's entry reads the same in every feed that lists it, so `made`
+    keeps each one (by format, text kind and article) for the other feeds a
+    worker writes; `story` gives the full record of an article the site holds
+    in listing form.
+    """
+    feed = Feed(site, spec, made, story)
+    atom_entries = [feed.entry("atom", a, lambda a: xml_fragment(atom_entry(feed, a), 1)) for a in feed.entries]
+    rss_items = [feed.entry("rss", a, lambda a: xml_fragment(rss_item(feed, a), 2)) for a in feed.entries]
+    return [OutputFile(feed_path(spec.folder, "atom.xml"), xml_bytes(atom(feed), atom_entries, "feed")),
+            OutputFile(feed_path(spec.folder, "rss.xml"), xml_bytes(rss(feed), rss_items, "channel")),
             OutputFile(feed_path(spec.folder, "feed.json"), json_feed(feed))]
 
 
 class Feed:
     """What every format of one feed shares: its URLs, title and entries."""
 
-    def __init__(self, site: Site, spec: FeedSpec, contents: dict[str, str],
+    def __init__(self, site: Site, spec: FeedSpec, made: dict[tuple[str, bool, str], Any],
                  story: Callable[[Article], Article]) -> None:
         self.site, self.folder, self.title, self.description = site, spec.folder, spec.title, spec.description
-        self.entries, self.full_text, self.contents, self.story = spec.entries, spec.full_text, contents, story
+        self.entries, self.full_text, self.made, self.story = spec.entries, spec.full_text, made, story
         self.home = self.url(spec.page)
         self.updated = max((changed(a) for a in self.entries), default=EPOCH)
 
@@ -113,10 +120,15 @@ class Feed:
     def article_url(self, article: Article) -> str:
         return self.url(article_path(article))
 
+    def entry(self, kind: str, article: Article, make: Callable[[Article], Any]) -> Any:
+        """The article's entry in one format, made once for every feed of the same kind of text."""
+        key = (kind, self.full_text, article.path)
+        if key not in self.made:
+            self.made[key] = make(article)
+        return self.made[key]
+
     def content(self, article: Article) -> str:
-        if article.path not in self.contents:
-            self.contents[article.path] = content_html(self.story(article))
-        return self.contents[article.path]
+        return self.entry("html", article, lambda a: content_html(self.story(a)))
 
 
 def newest_dated(articles: tuple[Article, ...]) -> tuple[Article, ...]:
@@ -157,9 +169,22 @@ def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     return element
 
 
-def xml_bytes(root: ET.Element) -> bytes:
+def xml_bytes(root: ET.Element, entries: list[bytes] | None = None, parent: str = "") -> bytes:
+    """The document, with `entries` (see xml_fragment) placed at the end of the element `parent`."""
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    if entries:
+        closing = document.rindex(f"</{parent}>".encode())
+        line = document.rindex(b"\n", 0, closing) + 1
+        indent = document[line:closing] + b"  "
+        document = document[:line] + b"".join(indent + entry + b"\n" for entry in entries) + document[line:]
+    return document + b"\n"
+
+
+def xml_fragment(element: ET.Element, level: int) -> bytes:
+    """One entry serialised on its own, indented for its depth in the document."""
+    ET.indent(element, level=level)
+    return ET.tostring(element, encoding="utf-8")
 
 
 def atom(feed: Feed) -> ET.Element:
@@ -172,13 +197,11 @@ def atom(feed: Feed) -> ET.Element:
     sub(root, "link", rel="alternate", type="text/html", href=feed.home)
     sub(sub(root, "author"), "name", feed.site.config.author or feed.site.config.title)
     sub(root, "generator", "newsgen")
-    for article in feed.entries:
-        atom_entry(root, feed, article)
     return root
 
 
-def atom_entry(root: ET.Element, feed: Feed, article: Article) -> None:
-    entry = sub(root, "entry")
+def atom_entry(feed: Feed, article: Article) -> ET.Element:
+    entry = ET.Element("entry")
     sub(entry, "title", article.title or UNTITLED)
     sub(entry, "id", feed.article_url(article))
     sub(entry, "link", rel="alternate", type="text/html", href=feed.article_url(article))
@@ -195,6 +218,7 @@ def atom_entry(root: ET.Element, feed: Feed, article: Article) -> None:
         sub(entry, "summary", short_text(article))
     if feed.full_text:
         sub(entry, "content", feed.content(article), type="html")
+    return entry
 
 
 def rss(feed: Feed) -> ET.Element:
@@ -208,13 +232,11 @@ def rss(feed: Feed) -> ET.Element:
     sub(channel, "lastBuildDate", format_datetime(feed.updated))
     sub(channel, "generator", "newsgen")
     sub(channel, "atom:link", rel="self", type="application/rss+xml", href=feed.self_url("rss.xml"))
-    for article in feed.entries:
-        rss_item(channel, feed, article)
     return root
 
 
-def rss_item(channel: ET.Element, feed: Feed, article: Article) -> None:
-    item = sub(channel, "item")
+def rss_item(feed: Feed, article: Article) -> ET.Element:
+    item = ET.Element("item")
     sub(item, "title", article.title or UNTITLED)
     sub(item, "link", feed.article_url(article))
     sub(item, "guid", feed.article_url(article), isPermaLink="true")
@@ -225,6 +247,7 @@ def rss_item(channel: ET.Element, feed: Feed, article: Article) -> None:
         sub(item, "dc:creator", name)
     for tag in article.tags:
         sub(item, "category", tag)
+    return item
 
 
 def json_feed(feed: Feed) -> bytes:
@@ -236,7 +259,7 @@ def json_feed(feed: Feed) -> bytes:
         "description": feed.description,
         "language": feed.site.config.language,
         "authors": [{"name": feed.site.config.author or feed.site.config.title}],
-        "items": [json_item(feed, a) for a in feed.entries],
+        "items": [feed.entry("json", a, lambda a: json_item(feed, a)) for a in feed.entries],
     }
     return json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n"
 
