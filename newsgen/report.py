@@ -29,14 +29,20 @@ def report_data(report: BuildReport) -> dict[str, Any]:
 
 
 def outcome_data(outcome: Any) -> dict[str, Any]:
-    data = dataclasses.asdict(outcome)
+    """One input's entry (plain field reads: `dataclasses.asdict` took seconds at 10,000 inputs)."""
+    data = {f.name: getattr(outcome, f.name) for f in dataclasses.fields(outcome)}
     data["warnings"] = list(data["warnings"])
     return data
 
 
 def report_json(report: BuildReport) -> str:
-    """The report as indented JSON text, keys in a stable order, non-ASCII kept readable."""
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON text, keys in a stable order, non-ASCII kept readable: indented, with one
+    input a line so that tens of thousands of them stay quick to write and to read with grep."""
+    data = report_data(report)
+    inputs = ",\n".join(f"    {json.dumps(o, ensure_ascii=False, sort_keys=True)}" for o in data.pop("outcomes"))
+    head = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    listed = f"\n{inputs}\n  " if inputs else ""
+    return f'{head[:-2]},\n  "outcomes": [{listed}]\n}}\n'
 
 
 def has_warnings(report: BuildReport) -> bool:
