@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..records import Article, Entities
 from .entity_lines import in_credit, is_prose, may_credit, sentence_start, written_words
-from .entity_plans import (CACHED_RUNS, INNER, JOINED, PARTICLES, SPLIT, VOTE, Piece, Plan, Unknown, acronym,
+from .entity_plans import (CACHED_RUNS, CUED, INNER, JOINED, PARTICLES, SPLIT, VOTE, Piece, Plan, Unknown, acronym,
                            known_name, lookup_words, name_shaped, run_pieces, unnamed)
 from .entity_votes import ORG, PERSON, PLACE, STRONG, WEAK, Tally, resolved
 from .language import language_of
@@ -42,10 +42,10 @@ ORG_NOUNS = frozenset("group company firm organization organisation agency movem
                       "charity startup bank outlet newspaper broadcaster union faction coalition".split())
 PERSON_NOUNS = frozenset("administration".split())
 FOLLOWING_WORD = re.compile(r"[\w'’-]+")
+# The first two following words after a name, in one match.
+NEXT_TWO_WORDS = re.compile(r"[^\w'’-]*([\w'’-]+)(?:[^\w'’-]*([\w'’-]+))?")
 # How much of a line around a name its cues are read from.
 BEFORE_CHARS, AFTER_CHARS = 40, 120
-# Characters after a name read first for its next words (all of its context only when they hold too few).
-FOLLOWING_WINDOW = 40
 # An apposition starts with a determiner: "Hamas, the Palestinian militant group".
 APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their) ")
 AND_BEFORE = re.compile(r"(?:^|[^\w\s-] ?|\b(?:[a-z][\w-]*|The) )([A-Z][\w-]+) and $")
@@ -112,19 +112,28 @@ class Reader:
         for step in plan:
             if step[0] == VOTE:
                 self._vote(step[1], step[2], STRONG)
+            elif step[0] == CUED:
+                self._cued_vote(step[1], start, end)
             elif step[0] == JOINED:
-                self._vote(self._joined(_before(self.line, start), step[1]), ORG, STRONG)
+                self._vote(self._joined(self._before(start), step[1]), ORG, STRONG)
             elif step[0] == INNER:
                 self._run(step[1], start, end)
-            elif step[0] == SPLIT:
+            else:  # SPLIT
                 self._run(step[1], start, -1)
                 self._run(step[2], -1, end)
-            else:  # CUED
-                before, after = _before(self.line, start), _after(self.line, end)
-                if not _parenthesised(before, after):
-                    name: Unknown = step[1]
-                    kind, strength = self._cued(name, before, after) if name.proper else ("", 0)
-                    self._vote(name.name, kind, strength)
+
+    def _before(self, start: int) -> str:
+        return self.line[max(0, start - BEFORE_CHARS):start] if start >= 0 else ""
+
+    def _cued_vote(self, name: Unknown, start: int, end: int) -> None:
+        """A mention of an unknown name, and what the words around it say (not when it is an abbreviation
+        defined in brackets after its full name: '(NSC)')."""
+        before = self._before(start)
+        after = self.line[end:end + AFTER_CHARS] if end >= 0 else ""
+        if before.endswith("(") and after.startswith(")"):
+            return
+        kind, strength = self._cued(name, before, after) if name.proper else ("", 0)
+        self._vote(name.name, kind, strength)
 
     def _joined(self, before: str, name: str) -> str:
         """The whole of a name split by "and": 'Securities and Exchange Commission', not 'SpaceX and ...'."""
@@ -137,13 +146,14 @@ class Reader:
     def _cued(self, name: Unknown, before: str, after: str) -> tuple[str, int]:
         """What the words around an unknown name say it is (English cues)."""
         if APPOSITION.match(after):
-            for word in _words_after(after, APPOSITION_WORDS)[1:]:
+            for word in FOLLOWING_WORD.findall(after)[1:APPOSITION_WORDS]:
                 kind = noun_kind(word)
                 if kind:
                     return kind, STRONG
         if before.endswith(FRAGMENT_ENDS) and FRAGMENT_BEFORE.search(before):
             return "", 0
-        following = _words_after(after, 2)
+        next_two = NEXT_TWO_WORDS.match(after)
+        following = [word for word in next_two.groups() if word] if next_two else []
         if after[:1] == " " and following and following[0].islower() and not name.acronym_last:
             role, kind = following_noun(following[0])
             if role:
@@ -192,22 +202,3 @@ def noun_kind(word: str) -> str:
     if word in PERSON_NOUNS or word.capitalize() in lexicon().person_titles:
         return PERSON
     return ""
-
-
-def _before(line: str, start: int) -> str:
-    return line[max(0, start - BEFORE_CHARS):start] if start >= 0 else ""
-
-
-def _after(line: str, end: int) -> str:
-    return line[end:end + AFTER_CHARS] if end >= 0 else ""
-
-
-def _words_after(after: str, count: int) -> list[str]:
-    """The first `count` words after a name, read from a short window when it holds them all."""
-    words = FOLLOWING_WORD.findall(after, 0, FOLLOWING_WINDOW)
-    return words[:count] if len(words) > count else FOLLOWING_WORD.findall(after)[:count]
-
-
-def _parenthesised(before: str, after: str) -> bool:
-    """An abbreviation defined in brackets after its full name: '(NSC)'."""
-    return before.endswith("(") and after.startswith(")")

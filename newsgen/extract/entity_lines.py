@@ -28,10 +28,49 @@ OPENERS = "\"“”‘'([«„ \t"
 # A name right after these words is a photo credit, not part of the story.
 CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
 CREDIT_WORDS = ("photo", "image", "picture", "illustration", "credit")
+# Each Latin-1 character as its class, so most lines' prose test is settled by counting word starts in bytes:
+# white space (where str.split splits), a lower-case letter, an upper-case one, anything else.
+SPACE, LOWER, UPPER, OTHER = b" ", b"l", b"U", b"o"
+CHARACTER_CLASSES = bytes((SPACE if chr(c).isspace() else LOWER if chr(c).islower() else UPPER if chr(c).isupper()
+                           else OTHER)[0] for c in range(256))
+# Every character of a word as one mark: a space and LONG_WORD_CHARS + 1 marks start a long word.
+WORD_MARKS = bytes(SPACE[0] if chr(c).isspace() else ord("x") for c in range(256))
+LONG_WORD_START = SPACE + b"x" * (LONG_WORD_CHARS + 1)
+# Marks beyond Latin-1 that are neither letters nor spaces (typographic quotes and dashes): a line whose other
+# characters are all Latin-1 is still counted in bytes, these standing for OTHER.
+TYPOGRAPHIC_MARKS = "‘’“”–—…•€"
 
 
 def is_prose(line: str) -> bool:
     """Sentence-case prose, where a capital letter means something (not a heading, menu or shout)."""
+    counted = _prose_by_counts(line)
+    return _prose_by_words(line) if counted is None else counted
+
+
+def _prose_by_counts(line: str) -> bool | None:
+    """The prose test from counts of word starts in bytes, when they settle it (None when they do not):
+    enough words, too many starting in lower case to be shouted, and far more long words than capitals.
+    Bounds only: a word starting with anything but a letter may or may not be long and alphabetic."""
+    data = line.encode("latin-1", "replace")
+    replaced = data.count(b"?") - line.count("?")
+    if replaced and replaced != sum(map(line.count, TYPOGRAPHIC_MARKS)):
+        return None  # a letter or space beyond Latin-1
+    marks = data.translate(CHARACTER_CLASSES)
+    if marks[:1] in (b"", SPACE):
+        return None  # a space before the first word
+    capitals, lower, others = marks.count(SPACE + UPPER), marks.count(SPACE + LOWER), marks.count(SPACE + OTHER)
+    words = 1 + capitals + lower + others
+    if words < PROSE_MIN_WORDS:
+        return False
+    if words - lower - (marks[:1] == LOWER) > SHOUTED_SHARE * words:
+        return None  # may be shouted: count all-capital words
+    share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
+    fewest_long = data.translate(WORD_MARKS).count(LONG_WORD_START) - others
+    return True if capitals < share * fewest_long else None
+
+
+def _prose_by_words(line: str) -> bool:
+    """The prose test from the line's words."""
     words = line.split()
     if len(words) < PROSE_MIN_WORDS:
         return False
