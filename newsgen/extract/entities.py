@@ -85,22 +85,23 @@ class Reader:
     def read_line(self, line: str) -> None:
         self.line, self.line_prose = line, None
         credits = may_credit(line)
+        known = self.known_pieces
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()
             if unnamed(text) or not text[0].isupper() or line[at - 1:at].isalnum():
                 continue
-            for offset, end_offset, plan in self._pieces(text, sentence_start(line, at)):
+            key = (text, sentence_start(line, at))
+            pieces = known.get(key)
+            if pieces is None:
+                pieces = known[key] = self._pieces(*key)
+            for offset, end_offset, plan in pieces:
                 start, end = at + offset, at + end_offset
                 if not (credits and in_credit(line, start, end)):
                     self._run(plan, start, end)
 
     def _pieces(self, text: str, opens_sentence: bool) -> tuple[Piece, ...]:
-        key = (text, opens_sentence)
-        pieces = self.known_pieces.get(key)
-        if pieces is None:
-            lowered = frozenset(filter(self.written.__contains__, lookup_words(text)))
-            pieces = self.known_pieces[key] = run_pieces(text, opens_sentence, self.english, lowered)
-        return pieces
+        lowered = frozenset(filter(self.written.__contains__, lookup_words(text)))
+        return run_pieces(text, opens_sentence, self.english, lowered)
 
     def _prose(self) -> bool:
         if self.line_prose is None:
@@ -128,12 +129,15 @@ class Reader:
     def _cued_vote(self, name: Unknown, start: int, end: int) -> None:
         """A mention of an unknown name, and what the words around it say (not when it is an abbreviation
         defined in brackets after its full name: '(NSC)')."""
-        before = self._before(start)
-        after = self.line[end:end + AFTER_CHARS] if end >= 0 else ""
-        if before.endswith("(") and after.startswith(")"):
+        line = self.line
+        if start > 0 and end >= 0 and line[start - 1] == "(" and line[end:end + 1] == ")":
             return
-        kind, strength = self._cued(name, before, after) if name.proper else ("", 0)
-        self._vote(name.name, kind, strength)
+        if name.proper:
+            after = line[end:end + AFTER_CHARS] if end >= 0 else ""
+            kind, strength = self._cued(name, self._before(start), after)
+            self._vote(name.name, kind, strength)
+        else:
+            self._vote(name.name, "", 0)
 
     def _joined(self, before: str, name: str) -> str:
         """The whole of a name split by "and": 'Securities and Exchange Commission', not 'SpaceX and ...'."""

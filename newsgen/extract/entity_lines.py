@@ -7,7 +7,7 @@ is also written in lower case is not a name) and where a sentence starts.
 from __future__ import annotations
 
 import re
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 
 # A line with more all-capital words than this share of its words is shouted: only gazetteer names count.
 SHOUTED_SHARE = 0.6
@@ -28,14 +28,16 @@ OPENERS = "\"“”‘'([«„ \t"
 # A name right after these words is a photo credit, not part of the story.
 CREDIT_BEFORE = re.compile(r"(?:photo(?:graph)?|image|picture|illustration|credit)s?\s*(?:by|:)?\s*$", re.I)
 CREDIT_WORDS = ("photo", "image", "picture", "illustration", "credit")
-# Each Latin-1 character as its class, so most lines' prose test is settled by counting word starts in bytes:
-# white space (where str.split splits), a lower-case letter, an upper-case one, anything else.
+# Each Latin-1 character as its class, so most lines' prose test is settled by counting in bytes: white space
+# (where str.split splits), a lower-case letter, an upper-case one, anything else.
 SPACE, LOWER, UPPER, OTHER = b" ", b"l", b"U", b"o"
 CHARACTER_CLASSES = bytes((SPACE if chr(c).isspace() else LOWER if chr(c).islower() else UPPER if chr(c).isupper()
                            else OTHER)[0] for c in range(256))
-# Every character of a word as one mark: a space and LONG_WORD_CHARS + 1 marks start a long word.
-WORD_MARKS = bytes(SPACE[0] if chr(c).isspace() else ord("x") for c in range(256))
-LONG_WORD_START = SPACE + b"x" * (LONG_WORD_CHARS + 1)
+# A word after the first whose first LONG_WORD_CHARS + 1 characters are lower-case letters: long and alphabetic.
+LONG_LOWER_START = SPACE + LOWER * (LONG_WORD_CHARS + 1)
+# The same for a word starting with a capital, then lower-case letters; and any word starting with a capital.
+LONG_CAPITAL_START = SPACE + UPPER + LOWER * LONG_WORD_CHARS
+LOWER_START, CAPITAL_START = SPACE + LOWER, SPACE + UPPER
 # Marks beyond Latin-1 that are neither letters nor spaces (typographic quotes and dashes): a line whose other
 # characters are all Latin-1 is still counted in bytes, these standing for OTHER.
 TYPOGRAPHIC_MARKS = "‘’“”–—…•€"
@@ -48,25 +50,36 @@ def is_prose(line: str) -> bool:
 
 
 def _prose_by_counts(line: str) -> bool | None:
-    """The prose test from counts of word starts in bytes, when they settle it (None when they do not):
-    enough words, too many starting in lower case to be shouted, and far more long words than capitals.
-    Bounds only: a word starting with anything but a letter may or may not be long and alphabetic."""
+    """Prose for certain when too few words may be in capitals for a shout and far fewer words after the first
+    start with a capital than are long (None when the counts do not settle it). Bounds only: every word
+    starting with a capital or written in capitals holds a capital letter, and a word starting with four
+    letters (the first alone may be a capital) is long."""
     data = line.encode("latin-1", "replace")
-    replaced = data.count(b"?") - line.count("?")
+    replaced = 0 if line.isascii() else data.count(b"?") - line.count("?")
     if replaced and replaced != sum(map(line.count, TYPOGRAPHIC_MARKS)):
         return None  # a letter or space beyond Latin-1
     marks = data.translate(CHARACTER_CLASSES)
-    if marks[:1] in (b"", SPACE):
+    if marks[:1] == SPACE:
         return None  # a space before the first word
-    capitals, lower, others = marks.count(SPACE + UPPER), marks.count(SPACE + LOWER), marks.count(SPACE + OTHER)
-    words = 1 + capitals + lower + others
-    if words < PROSE_MIN_WORDS:
-        return False
-    if words - lower - (marks[:1] == LOWER) > SHOUTED_SHARE * words:
-        return None  # may be shouted: count all-capital words
+    capitals, long_lower = marks.count(UPPER), marks.count(LONG_LOWER_START)
+    fewest_words = long_lower + 1
+    if fewest_words < PROSE_MIN_WORDS:
+        return None
+    if capitals > SHOUTED_SHARE * fewest_words and _may_shout(marks):
+        return None
     share = 1.0 if line.rstrip()[-1] in SENTENCE_STOPS else HEADING_CAPITAL_SHARE
-    fewest_long = data.translate(WORD_MARKS).count(LONG_WORD_START) - others
-    return True if capitals < share * fewest_long else None
+    if capitals < share * long_lower:
+        return True  # the common case, without counting word starts
+    capital_words, long_words = marks.count(CAPITAL_START), long_lower + marks.count(LONG_CAPITAL_START)
+    return True if capital_words < share * long_words else None
+
+
+def _may_shout(marks: bytes) -> bool:
+    """Whether more words than SHOUTED_SHARE may be in capitals: as many as do not start in lower case, of as
+    many words as there are spaces and one."""
+    most_words = marks.count(SPACE) + 1
+    lower_words = marks.count(LOWER_START) + (marks[:1] == LOWER)
+    return most_words - lower_words > SHOUTED_SHARE * most_words
 
 
 def _prose_by_words(line: str) -> bool:
@@ -93,14 +106,13 @@ def may_credit(line: str) -> bool:
     """Whether a line can hold a photo credit at all: a slash or a credit word."""
     if "/" in line:
         return True
-    lowered = line.lower()
-    return any(word in lowered for word in CREDIT_WORDS)
+    return any(map(line.lower().__contains__, CREDIT_WORDS))
 
 
 def written_words(text: str) -> set[str]:
     """The text's words without the punctuation around them: a capitalised word at a sentence start that the
     text also writes in lower case is not a name (ask only about words that start with a lower-case letter)."""
-    return set(map(methodcaller("strip", WORD_EDGES), set(text.split())))
+    return {word.strip(WORD_EDGES) for word in set(text.split())}
 
 
 def sentence_start(line: str, pos: int) -> bool:

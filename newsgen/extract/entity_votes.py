@@ -31,6 +31,8 @@ class Tally:
 
     def kind(self) -> tuple[str, int]:
         """The kind most of the strongest evidence points to, and that strength."""
+        if not self.votes:
+            return "", 0
         best: dict[int, tuple[str, int]] = {}
         for (kind, strength), votes in self.votes.items():
             if strength not in best or votes > best[strength][1]:
