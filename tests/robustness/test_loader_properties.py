@@ -65,6 +65,22 @@ def test_a_line_both_kept_and_dropped_is_caught() -> None:
     assert fuzz.dropped_in_body(article, b"Title\n\nShare\nShare\n", ".txt") is None
 
 
+STORY_LINES = b"The harbour board approved the new ferry timetable on Tuesday after a month of talks.\n" * 3
+
+
+@pytest.mark.parametrize("page", [b"Title\n\n1. Share\n\nShare\n", b"Title\n\nA\x0bShare\nA\x0bShare\n" + STORY_LINES],
+                         ids=["list-item", "vertical-tab"])
+def test_the_checker_counts_a_line_as_the_loader_reads_it(page: bytes) -> None:
+    """Found in the third long run, both the checker's: a list item's text is its line without the marker, and
+    a vertical tab is a space inside a line, not a line break (str.splitlines breaks there)."""
+    from newsgen.records import Article, Block, Dropped
+
+    text = "Share" if b"1." in page else "A Share"
+    article = Article(path="a.txt", digest="d", format="text", title="Title", body=(Block("paragraph", text),),
+                      dropped=(Dropped(text, "repeated line", 4),))
+    assert fuzz.dropped_in_body(article, page, ".txt") is None
+
+
 # Inputs the long fuzzing session found crashing the HTML loader, cut down to what triggers each.
 FOUND = {
     "control-char-beside-furniture": b"<html><body><p>Story text about the harbour.</p><nav>Home</nav>\x01tail"
