@@ -103,11 +103,6 @@ class Reader:
         lowered = frozenset(filter(self.written.__contains__, lookup_words(text)))
         return run_pieces(text, opens_sentence, self.english, lowered)
 
-    def _prose(self) -> bool:
-        if self.line_prose is None:
-            self.line_prose = is_prose(self.line)
-        return self.line_prose
-
     def _run(self, plan: Plan, start: int, end: int) -> None:
         """Vote on one span of the line (start and end -1 when the words before or after it do not count)."""
         for step in plan:
@@ -183,7 +178,11 @@ class Reader:
             tally = self.tallies[name] = Tally(first=self.order)
         self.order += 1
         tally.mentions += 1
-        if (kind or not tally.prose) and self._prose():
+        if not kind and tally.prose:
+            return
+        if self.line_prose is None:
+            self.line_prose = is_prose(self.line)
+        if self.line_prose:
             tally.prose = True
             if kind:
                 tally.votes[(kind, strength)] = tally.votes.get((kind, strength), 0) + 1

@@ -9,9 +9,8 @@ context itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .entity_lines import sentence_start
 from .entity_votes import ORG, PERSON, PLACE
@@ -47,9 +46,11 @@ Plan = tuple[Step, ...]
 Piece = tuple[int, int, Plan]
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
-    """A name no gazetteer or word inside it explains, with what its tokens say for reading its context."""
+class Unknown(NamedTuple):
+    """A name no gazetteer or word inside it explains, with what its tokens say for reading its context.
+
+    A named tuple rather than a frozen dataclass: one is made for every new name a cold build plans.
+    """
 
     name: str
     proper: bool  # never written in lower case in the article, and shaped like a name
@@ -87,7 +88,7 @@ def lookup_words(text: str) -> tuple[str, ...]:
     for token in text.split():
         word = unpossessed(token)
         found.update((word.lower(), word.rstrip(".").lower()))
-    return tuple(sorted(w for w in found if w[:1].islower()))
+    return tuple(w for w in found if w[:1].islower())
 
 
 @lru_cache(maxsize=CACHED_RUNS)
