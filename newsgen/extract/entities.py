@@ -152,22 +152,22 @@ class Reader:
         if before.endswith(FRAGMENT_ENDS) and FRAGMENT_BEFORE.search(before):
             return "", 0
         next_two = NEXT_TWO_WORDS.match(after)
-        following = [word for word in next_two.groups() if word] if next_two else []
-        if after[:1] == " " and following and following[0].islower() and not name.acronym_last:
-            role, kind = following_noun(following[0])
+        first, second = next_two.groups("") if next_two else ("", "")
+        if after[:1] == " " and first.islower() and not name.acronym_last:
+            role, kind = following_noun(first)
             if role:
                 return ORG, WEAK  # "the Wikileaks founder", "a Hamas spokesman"
             if kind and (kind != PERSON or name.single):
                 return kind, STRONG
-        previous = before.rsplit(None, 1)[-1:]
-        speech = previous == ["said"] or following[:1] and following[0] in SPEECH_VERBS
+        previous = (before.rsplit(None, 1) or [""])[-1]
+        speech = previous == "said" or first in SPEECH_VERBS
         if speech and name.acronym_alone:
             return ORG, WEAK
         if speech and not name.single and not name.org_word_first:
             return PERSON, WEAK
-        if not name.single and after.startswith(" of ") and following[1:2] and following[1][:1].isupper():
+        if not name.single and after.startswith(" of ") and second[:1].isupper():
             return PERSON, WEAK
-        if previous and previous[0] in PLACE_PREPOSITIONS and not name.given_name_first and not name.has_acronym:
+        if previous in PLACE_PREPOSITIONS and not name.given_name_first and not name.has_acronym:
             return PLACE, WEAK
         return "", 0
 

@@ -31,8 +31,9 @@ class Tally:
 
     def kind(self) -> tuple[str, int]:
         """The kind most of the strongest evidence points to, and that strength."""
-        if not self.votes:
-            return "", 0
+        if len(self.votes) == 1:  # the common case: every mention that said anything said the same
+            ((kind, strength), votes), = self.votes.items()
+            return (kind, strength) if self._enough(kind, strength, votes) else ("", 0)
         best: dict[int, tuple[str, int]] = {}
         for (kind, strength), votes in self.votes.items():
             if strength not in best or votes > best[strength][1]:
@@ -40,10 +41,13 @@ class Tally:
         for strength in (STRONG, WEAK):
             if strength in best:
                 kind, votes = best[strength]
-                if strength == STRONG or kind != PLACE or votes >= max(WEAK_PLACE_VOTES,
-                                                                       WEAK_PLACE_SHARE * self.mentions):
+                if self._enough(kind, strength, votes):
                     return kind, strength
         return "", 0
+
+    def _enough(self, kind: str, strength: int, votes: int) -> bool:
+        """Strong evidence always counts; "in X" alone makes a place only when said often enough."""
+        return strength == STRONG or kind != PLACE or votes >= max(WEAK_PLACE_VOTES, WEAK_PLACE_SHARE * self.mentions)
 
 
 def resolved(tallies: dict[str, Tally]) -> Entities:
@@ -59,7 +63,7 @@ def resolved(tallies: dict[str, Tally]) -> Entities:
     for person in people:
         if given[person.split()[0]] == 1:  # a first name alone is that person only if no one else shares it
             by_surname.setdefault(person.split()[0], person)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for name, tally in tallies.items():
         kind, strength = decided.get(name, ("", 0))
@@ -68,10 +72,11 @@ def resolved(tallies: dict[str, Tally]) -> Entities:
         if target is None and not kind:
             continue
         target = target or name
-        counts[target] += tally.mentions
+        counts[target] = counts.get(target, 0) + tally.mentions
         first[target] = min(first.get(target, tally.first), tally.first)
-    for name in list(counts):
-        kinds.setdefault(name, tallies[name].kind()[0])
+    for name in counts:
+        if name not in kinds:
+            kinds[name] = tallies[name].kind()[0]
     ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
     return Entities(
         people=tuple(n for n in ranked if kinds.get(n) == PERSON),
