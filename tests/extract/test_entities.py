@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsgen.extract.entities import entities_of
+from newsgen.extract.entity_lines import _prose_by_counts, _prose_by_words, is_prose
 from newsgen.records import Article, Block, Entities, Image
 from tests.conftest import EVAL, REPO, SEED, needs_eval
 
@@ -145,7 +146,6 @@ def test_eval_pages_give_no_calendar_or_chrome_words() -> None:
         assert not found & (WEEKDAYS_AND_MONTHS | SENTENCE_STARTERS), page.name
 
 
-
 def test_unshared_first_name_folds_but_shared_one_does_not() -> None:
     found = entities_of(article("Dr. Amara Lindqvist and Dr. Teodor Lindqvist spoke.", "Then Amara said no.",
                                 language="en"))
@@ -157,3 +157,49 @@ def test_what_one_article_writes_in_lower_case_does_not_carry_over_to_the_next()
     named = article("Aid reached Korvash, a border town, after days of waiting for it.", language="en")
     common = dataclasses.replace(named, body=named.body + (Block("paragraph", "They cooked korvash stew."),))
     assert [entities_of(a).places for a in (named, common, named)] == [("Korvash",), (), ("Korvash",)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talks went on in Berlin on Monday, and officials said the plan would be published within weeks.",
+        "“We waited,” said Maria Olvera — the council’s leader — as the vote passed… at last.",
+        "Officials in Москва said the plan would be published within the next few weeks of talks.",
+        "ВЛАСТИ МОСКВЫ заявили, что план будет опубликован в ближайшие недели переговоров.",
+        "Officials\u2009in\u2009Berlin said the plan would be published within the next few weeks.",
+        " Officials in Berlin said the plan would be published within the next few weeks of talks.",
+        "Officials\tin Berlin said the plan would\tbe published within the next few weeks of talks.",
+        "THE LATEST NEWS ON THE MARKETS TODAY AND MORE",
+        "Click Here To Read The Full Story About Pizza Ovens",
+        "Rafael Nadal kept Spain’s hopes alive, then Marcel Granollers and Feliciano Lopez won.",
+        "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Bean 8.",
+        "Read more", "",
+    ],
+    ids=["prose", "typographic-marks", "cyrillic-name", "cyrillic-shout", "thin-spaces", "leading-space", "tabs",
+         "shouting", "title-case", "name-dense", "scores", "short", "empty"],
+)
+def test_prose_counted_in_bytes_answers_as_the_word_test(line: str) -> None:
+    counted = _prose_by_counts(line)
+    assert is_prose(line) == _prose_by_words(line)
+    assert counted is None or counted == _prose_by_words(line)
+
+
+def test_long_prose_lines_are_settled_by_counts() -> None:
+    assert _prose_by_counts("Talks went on in Berlin on Monday, and officials said the plan would be published.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "officials", "Berlin", "NATO", "U.S.", "52", "“quoted”", "Москва", "é",
+                                 "É", "—", "said", "a", "Ab", "ABCD", "?"]), max_size=30),
+       st.lists(st.sampled_from([" ", " ", "  ", "\t", "\u00a0", "\u2009", ", ", ". "]), min_size=30, max_size=30),
+       st.sampled_from(["", ".", " ", "”"]))
+def test_prose_by_counts_never_contradicts_the_word_test(words: list[str], spaces: list[str], end: str) -> None:
+    line = "".join(w + s for w, s in zip(words, spaces)).rstrip(" ") + end
+    counted = _prose_by_counts(line)
+    assert counted is None or counted == _prose_by_words(line)
+
+
+def test_a_credit_line_does_not_hide_names_on_other_lines() -> None:
+    found = entities_of(article("Aid reached Korvash, a border town, after days of waiting for it.",
+                                captions=("Photo by Lena Sorensen/Reuters",), language="en"))
+    assert found.places == ("Korvash",) and "Lena Sorensen" not in names(found)
