@@ -65,7 +65,7 @@ def entities_of(article: Article, language: str = "") -> Entities:
     full = "\n".join(t for t in texts if t)
     english = (language or article.language or language_of(full)) == "en"
     tallies: dict[str, Tally] = {}
-    reader = Reader(lexicon(), written_words(full), english, tallies, may_credit(full))
+    reader = Reader(lexicon(), written_words(full), english, tallies)
     for line in full.splitlines():
         reader.read_line(line)
     return resolved(tallies)
@@ -74,9 +74,8 @@ def entities_of(article: Article, language: str = "") -> Entities:
 class Reader:
     """Turns each line's capitalised runs into votes on what every name is."""
 
-    def __init__(self, lex: Lexicon, written: set[str], english: bool, tallies: dict[str, Tally], credits: bool):
+    def __init__(self, lex: Lexicon, written: set[str], english: bool, tallies: dict[str, Tally]):
         self.lex, self.written, self.english, self.tallies = lex, written, english, tallies
-        self.credits = credits  # whether any line of the article may hold a photo credit
         self.order = 0
         # A run's pieces depend only on its text and on whether it opens a sentence, within one article.
         self.known_pieces: dict[tuple[str, bool], tuple[Piece, ...]] = {}
@@ -85,7 +84,7 @@ class Reader:
 
     def read_line(self, line: str) -> None:
         self.line, self.line_prose = line, None
-        credits = self.credits and may_credit(line)
+        credits = may_credit(line)
         known = self.known_pieces
         for match in RUN.finditer(line):
             text, at = match.group(), match.start()

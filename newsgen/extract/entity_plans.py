@@ -216,7 +216,7 @@ class Planner:
 
     def _proper(self, tokens: tuple[str, ...]) -> bool:
         """Tokens that can only be a name: never written in lower case here, no demonym or product shape."""
-        return not any(t.lower() in self.lowered or not name_shaped(t) for t in tokens)
+        return all(map(name_shaped, tokens)) and self.lowered.isdisjoint(map(str.lower, tokens))
 
 
 @lru_cache(maxsize=CACHED_RUNS)
