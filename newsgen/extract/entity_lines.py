@@ -50,10 +50,9 @@ def is_prose(line: str) -> bool:
 
 
 def _prose_by_counts(line: str) -> bool | None:
-    """Prose for certain when too few words may be in capitals for a shout and far fewer words after the first
-    start with a capital than are long (None when the counts do not settle it). Bounds only: every word
-    starting with a capital or written in capitals holds a capital letter, and a word starting with four
-    letters (the first alone may be a capital) is long."""
+    """The prose test from counts in bytes, or None when they do not settle it. The counts are bounds: a line
+    has at least as many capital letters as words in capitals or starting with one, and at least as many long
+    words as words starting with four letters (the first may be a capital)."""
     data = line.encode("latin-1", "replace")
     replaced = 0 if line.isascii() else data.count(b"?") - line.count("?")
     if replaced and replaced != sum(map(line.count, TYPOGRAPHIC_MARKS)):
