@@ -106,10 +106,10 @@ class Reader:
     def _run(self, plan: Plan, start: int, end: int) -> None:
         """Vote on one span of the line (start and end -1 when the words before or after it do not count)."""
         for step in plan:
-            if step[0] == VOTE:
-                self._vote(step[1], step[2], STRONG)
-            elif step[0] == CUED:
+            if step[0] == CUED:
                 self._cued_vote(step[1], start, end)
+            elif step[0] == VOTE:
+                self._vote(step[1], step[2], STRONG)
             elif step[0] == JOINED:
                 self._vote(self._joined(self._before(start), step[1]), ORG, STRONG)
             elif step[0] == INNER:
@@ -127,12 +127,11 @@ class Reader:
         line = self.line
         if start > 0 and end >= 0 and line[start - 1] == "(" and line[end:end + 1] == ")":
             return
-        if name.proper:
-            after = line[end:end + AFTER_CHARS] if end >= 0 else ""
-            kind, strength = self._cued(name, self._before(start), after)
-            self._vote(name.name, kind, strength)
-        else:
+        if not name.proper:
             self._vote(name.name, "", 0)
+            return
+        after = line[end:end + AFTER_CHARS] if end >= 0 else ""
+        self._vote(name.name, *self._cued(name, self._before(start), after))
 
     def _joined(self, before: str, name: str) -> str:
         """The whole of a name split by "and": 'Securities and Exchange Commission', not 'SpaceX and ...'."""
