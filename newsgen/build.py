@@ -18,11 +18,11 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import Known, LoadCache, file_stamp
+from .cache import Known, LoadCache, Stamp, file_stamp
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
-from .loaders import RawSource, load_file, load_source, loader_for, read_source
+from .loaders import load_file, load_source, loader_for, read_source
 from .lock import exclusive
 from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
@@ -172,51 +172,56 @@ def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: Site
              clean: bool, progress: Progress | None) -> tuple[list[tuple[Article | None, Outcome]], int]:
     """Every file's record (in listing form) or error, in path order; and how many came from the cache.
 
-    A file whose stamp matches the index is not read at all; one whose bytes are
-    in the cache is read and hashed but not parsed; the rest are loaded in workers.
+    A file whose stamp matches the index is not read at all. The others are read,
+    hashed and (unless their bytes are in the cache) loaded in workers, so the
+    build never holds the bytes of more than a few files at once.
     """
     cache = LoadCache(site_dir, config)
     index = {} if clean else cache.read_index()
     known: dict[str, Known] = {}
-    errors: dict[str, SourceError] = {}
-    misses: list[tuple[RawSource, tuple[int, ...] | None]] = []
+    todo: list[tuple[Path, Stamp | None]] = []
     for path in paths:
-        rel = path.relative_to(articles_dir).as_posix()
         stamp = file_stamp(path)
-        last = index.get(rel)
+        last = index.get(path.relative_to(articles_dir).as_posix())
         if last is not None and stamp is not None and last.stamp == stamp:
-            known[rel] = last
-            continue
-        try:
-            raw = read_source(path, articles_dir)
-        except SourceError as exc:
-            errors[rel] = exc
-            continue
-        hit = None if clean else cache.get(raw.source.digest)
-        if hit is None:
-            misses.append((raw, stamp))
+            known[path.relative_to(articles_dir).as_posix()] = last
         else:
-            known[rel] = Known(stamp or (), raw.source.digest, listing(hit))
+            todo.append((path, stamp))
     cached = len(known)
-    for suffix in {raw.source.path.suffix for raw, _ in misses}:
+    for suffix in {path.suffix for path, _ in todo}:
         loader_for(suffix)  # imported once here, not again in every forked worker
-    for rel, entry in parallel_map(load_and_cache, misses, jobs, (cache, config), progress, "load"):
-        known[rel] = entry
+    errors: dict[str, SourceError] = {}
+    for rel, entry, hit in parallel_map(read_and_load, todo, jobs, (articles_dir, cache, config, clean), progress,
+                                        "load"):
+        if isinstance(entry, Known):
+            known[rel] = entry
+            cached += hit
+        else:
+            errors[rel] = entry
     cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp})
     results = {**{rel: entry.value for rel, entry in known.items()}, **errors}
     return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
 
 
-def load_and_cache(item: tuple[RawSource, tuple[int, ...] | None], cache: LoadCache,
-                   config: SiteConfig) -> tuple[str, Known]:
-    """Load one file in a worker: the full record goes to the cache, the listing form back to the build."""
-    raw, stamp = item
+def read_and_load(item: tuple[Path, Stamp | None], articles_dir: Path, cache: LoadCache, config: SiteConfig,
+                  clean: bool) -> tuple[str, Known | SourceError, bool]:
+    """One file, in a worker: its listing form from the cache or loaded (the full record goes to the
+    cache), or the error reading it gave; and whether it came from the cache."""
+    path, stamp = item
+    rel = path.relative_to(articles_dir).as_posix()
+    try:
+        raw = read_source(path, articles_dir)
+    except SourceError as exc:
+        return rel, exc, False
+    hit = None if clean else cache.get(raw.source.digest, rel)
+    if hit is not None:
+        return rel, Known(stamp or (), raw.source.digest, listing(hit)), True
     try:
         value: Article | SourceError = load_source(raw, config)
     except SourceError as exc:
         value = exc
-    cache.put(raw.source.digest, value)
-    return raw.source.rel, Known(stamp or (), raw.source.digest, listing(value))
+    cache.put(raw.source.digest, rel, value)
+    return rel, Known(stamp or (), raw.source.digest, listing(value)), False
 
 
 def listing(value: Article | SourceError) -> Article | SourceError:
@@ -240,7 +245,7 @@ class Stories:
     config: SiteConfig
 
     def __call__(self, article: Article) -> Article:
-        full = self.cache.get(article.digest)
+        full = self.cache.get(article.digest, article.path)
         if not isinstance(full, Article):
             full = load_file(self.articles_dir / article.path, self.articles_dir, self.config)
         return dataclasses.replace(full, slug=article.slug, dropped=())

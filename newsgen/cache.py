@@ -13,13 +13,14 @@ site model needs come from one file rather than one per article.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import SiteConfig
@@ -101,22 +102,24 @@ class LoadCache:
     def write_index(self, paths: dict[str, Known]) -> None:
         atomic_pickle(self.index_path, {"salt": self.salt, "paths": paths})
 
-    def key(self, digest: str) -> str:
-        return hashlib.sha256((self.salt + digest).encode()).hexdigest()
-
-    def path(self, digest: str) -> Path:
-        key = self.key(digest)
+    def path(self, digest: str, rel: str) -> Path:
+        """Where a file's entry lives: by its bytes' digest and its suffix, which picks the loader."""
+        key = hashlib.sha256(f"{self.salt}{digest}{PurePosixPath(rel).suffix.lower()}".encode()).hexdigest()
         return self.root / key[:2] / f"{key}.pickle"
 
-    def get(self, digest: str) -> Article | SourceError | None:
+    def get(self, digest: str, rel: str) -> Article | SourceError | None:
+        """The entry for these bytes, as the file `rel` (two files may hold the same bytes)."""
         try:
-            with open(self.path(digest), "rb") as handle:
-                return pickle.load(handle)
+            with open(self.path(digest, rel), "rb") as handle:
+                value = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
+        if isinstance(value, SourceError):
+            return SourceError(value.reason, rel, value.line)
+        return dataclasses.replace(value, path=rel) if isinstance(value, Article) and value.path != rel else value
 
-    def put(self, digest: str, value: Article | SourceError) -> None:
-        atomic_pickle(self.path(digest), value)
+    def put(self, digest: str, rel: str, value: Article | SourceError) -> None:
+        atomic_pickle(self.path(digest, rel), value)
 
 
 def atomic_pickle(target: Path, value: Any) -> None:

@@ -206,3 +206,16 @@ def test_article_pages_read_the_full_story_even_without_a_cache(site: Path, tmp_
 
 def report_url(report, rel: str) -> str:
     return next(o.url for o in report.outcomes if o.path == rel)
+
+
+def test_files_with_the_same_bytes_are_two_articles_in_every_build(make_site) -> None:
+    text = "---\ntitle: Twin\n---\n" + PARAGRAPH.format(n=2)
+    site = make_site({"articles/a.txt": text, "articles/b.txt": text, "articles/c.md": text})
+    for _ in range(2):
+        report = build(site, BuildOptions(jobs=1, clean=_ == 0))
+        assert [(o.path, o.status) for o in report.outcomes] == [("a.txt", "built"), ("b.txt", "built"),
+                                                                 ("c.md", "built")]
+        assert len({o.url for o in report.outcomes}) == 3
+    os.utime(site / "articles" / "b.txt", ns=(5, 5))
+    report = build(site, BuildOptions(jobs=1))
+    assert len({o.url for o in report.outcomes}) == 3

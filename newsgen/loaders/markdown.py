@@ -25,10 +25,12 @@ BLOCK_TAGS = {"p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading
               "h5": "heading", "h6": "heading", "blockquote": "quote", "ul": "list", "ol": "list"}
 # Raw HTML in a Markdown body that is never text.
 UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed", "template", "noscript", "form")
-# The Markdown link parser scans from each unclosed '[' to the end of its paragraph: a paragraph with
-# thousands of them takes minutes. Past this many unclosed brackets times paragraph length (characters
-# scanned), its brackets are read as plain text; a real paragraph scans a few thousand at most.
+# The Markdown link parser scans from each '[' that does not open a plain link to the end of its paragraph: a
+# paragraph with thousands of them takes minutes. Past this many such brackets times paragraph length
+# (characters scanned), its brackets are read as plain text; a real paragraph scans a few thousand at most.
 MAX_BRACKET_SCAN = 2_000_000
+# A link the parser reads at once: text without brackets in [], then a URL without spaces or parentheses in ().
+PLAIN_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -66,8 +68,9 @@ def bounded(body: str) -> str:
 
 
 def _escaped(paragraph: str) -> str:
-    unclosed = paragraph.count("[") - paragraph.count("]")
-    if unclosed * len(paragraph) <= MAX_BRACKET_SCAN:
+    """Counting only the '[' left after the plain links: unmatched ']' (as in "[a](b]") hide no scan."""
+    costly = paragraph.count("[") - len(PLAIN_LINK.findall(paragraph))
+    if costly * len(paragraph) <= MAX_BRACKET_SCAN:
         return paragraph
     return paragraph.replace("[", "\\[")
 

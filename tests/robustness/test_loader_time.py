@@ -48,10 +48,6 @@ def test_thousands_of_alike_lines_load_in_bounded_time(line: str, suffix: str) -
     assert time.process_time() - started < BOUND
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders/markdown.py counts unclosed '[' as '[' minus ']', so a paragraph whose ']' outnumber its '[' "
-    "('[a](b]' repeated) is not escaped and the link parser scans it from every '[' (a 58 KB fuzzer input: "
-    "4.3 s); fix in /tmp/s2/fix_markdown.patch"))
 def test_a_paragraph_of_broken_links_with_extra_closing_brackets_loads_in_bounded_time() -> None:
     """Found by the third long fuzzing run: links broken by a ']' where the ')' should be."""
     data = ("---\ntitle: Broken links\n---\n" +
