@@ -153,3 +153,15 @@ def served(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def title_of(name: str) -> str:
+    return ARTICLES[name][3]
+
+
+def opened_tab(browser: Any) -> Iterator[Tab]:
+    """A fresh tab; the test fails if the page logged an error or a request failed."""
+    opened = Tab(browser, "http://127.0.0.1:")
+    yield opened
+    opened.page.close()
+    assert opened.problems == []

@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from helpers import REPO, launched_chromium
-from searching import ARTICLES, WAIT_MS, Tab, build_searchable, served
+from helpers import REPO
+from searching import ARTICLES, WAIT_MS, Tab, build_searchable, opened_tab, served, title_of
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("pagefind.index", reason="pagefind is not installed: pip install -e '.[search]'")
@@ -38,21 +38,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         yield {"root": root, "sub-path": f"{other}{SUB_PATH}/", NO_INDEX: f"{other}{NO_INDEX}/"}
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launched_chromium()
-
-
 @pytest.fixture
 def tab(browser: Any, sites: dict[str, str]) -> Iterator[Tab]:
-    opened = Tab(browser, "http://127.0.0.1:")
-    yield opened
-    opened.page.close()
-    assert opened.problems == []
-
-
-def title_of(name: str) -> str:
-    return ARTICLES[name][3]
+    yield from opened_tab(browser)
 
 
 @pytest.mark.parametrize("where", ["root", "sub-path"])

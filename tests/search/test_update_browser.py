@@ -4,13 +4,11 @@ and a small part of edited articles merges into date order with the older parts 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import launched_chromium
-from searching import (ARTICLES, Tab, article_file, build_searchable, edit_article, rebuild_and_update, served,
-                       small_parts)
+from searching import (Tab, article_file, build_searchable, edit_article, opened_tab, rebuild_and_update, served,
+                       small_parts, title_of)
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("pagefind.index", reason="pagefind is not installed: pip install -e '.[search]'")
@@ -36,21 +34,9 @@ def updated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield root
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launched_chromium()
-
-
 @pytest.fixture
 def tab(browser: Any, updated: str) -> Iterator[Tab]:
-    opened = Tab(browser, "http://127.0.0.1:")
-    yield opened
-    opened.page.close()
-    assert opened.problems == []
-
-
-def title_of(name: str) -> str:
-    return ARTICLES[name][3]
+    yield from opened_tab(browser)
 
 
 def status(tab: Tab) -> str:
