@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO, Callable
 
 from .config import SiteConfig
 from .errors import SourceError
@@ -89,18 +89,27 @@ class LoadCache:
         self.index_path = site_dir / CACHE_DIR / "index.pickle"
 
     def read_index(self) -> dict[str, Known]:
-        """The last build's index, empty when it is missing, unreadable or from other loading code."""
+        """The last build's index, empty when it is missing, unreadable or from other loading code.
+
+        The file is a header (salt, count) then one pickle per path: pickling the
+        whole index at once kept a memo of every object in it, 450 MB at 50,000 articles.
+        """
         try:
             with open(self.index_path, "rb") as handle:
-                data = pickle.load(handle)
+                salt, count = pickle.load(handle)
+                if salt != self.salt:
+                    return {}
+                return dict(pickle.load(handle) for _ in range(count))
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("salt") != self.salt:
-            return {}
-        return data.get("paths", {})
 
     def write_index(self, paths: dict[str, Known]) -> None:
-        atomic_pickle(self.index_path, {"salt": self.salt, "paths": paths})
+        def write(handle: BinaryIO) -> None:
+            pickle.dump((self.salt, len(paths)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for item in paths.items():
+                pickle.dump(item, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+        atomic_write(self.index_path, write)
 
     def path(self, digest: str, rel: str) -> Path:
         """Where a file's entry lives: by its bytes' digest and its suffix, which picks the loader."""
@@ -123,6 +132,10 @@ class LoadCache:
 
 
 def atomic_pickle(target: Path, value: Any) -> None:
+    atomic_write(target, lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write atomically: a reader never sees half a file, whatever process writes it. A cache that
     cannot be written (a read-only site folder) only costs time, so errors are ignored."""
     try:
@@ -130,7 +143,7 @@ def atomic_pickle(target: Path, value: Any) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                write(handle)
             os.replace(tmp, target)
         except BaseException:
             os.unlink(tmp)
