@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import Known, LoadCache, Stamp, file_stamp
+from .cache import Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
@@ -108,9 +108,11 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
         return unchanged_report(previous, out_dir, time.perf_counter() - started)
     paths, skipped = discover(articles_dir)
     loaded, cached = load_all(paths, articles_dir, site_dir, config, jobs, options.clean, progress)
-    site = build_site([a for a, _ in loaded if a is not None and not a.draft], config)
-    env = environment(site_dir / "templates")
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
+    memo = read_model_memo(site_dir, site_key)
+    remembered = dict(memo)
+    site = build_site([a for a, _ in loaded if a is not None and not a.draft], config, memo)
+    env = environment(site_dir / "templates")
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = tuple(sorted([*(published_at(o, a, urls) for a, o in loaded),
                              *(Outcome(s.rel, "skipped", s.reason) for s in skipped)], key=lambda o: o.path))
@@ -123,6 +125,8 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     report = publish(site, env, stories, site_dir, out_dir, site_key, jobs,
                      {} if options.clean else published_keys(out_dir), report_of, progress)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
+    if memo != remembered:
+        write_model_memo(site_dir, site_key, memo)
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 

@@ -131,6 +131,24 @@ class LoadCache:
         atomic_pickle(self.path(digest, rel), value)
 
 
+def model_memo_path(site_dir: Path) -> Path:
+    return site_dir / CACHE_DIR / "model.pickle"
+
+
+def read_model_memo(site_dir: Path, key: str) -> dict[str, Any]:
+    """What the site model kept from the last build, if that build ran the same code and configuration."""
+    try:
+        with open(model_memo_path(site_dir), "rb") as handle:
+            saved = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    return saved["memo"] if isinstance(saved, dict) and saved.get("key") == key else {}
+
+
+def write_model_memo(site_dir: Path, key: str, memo: dict[str, Any]) -> None:
+    atomic_pickle(model_memo_path(site_dir), {"key": key, "memo": memo})
+
+
 def atomic_pickle(target: Path, value: Any) -> None:
     atomic_write(target, lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL))
 

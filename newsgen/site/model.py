@@ -97,14 +97,15 @@ def has_dated(term: Term) -> bool:
     return any(a.published is not None for a in term.articles)
 
 
-def build_site(articles: list[Article], config: SiteConfig) -> Site:
+def build_site(articles: list[Article], config: SiteConfig, memo: dict[str, Any] | None = None) -> Site:
+    """The whole model; `memo` (kept by the caller between builds) saves recomputing related articles."""
     ordered = with_slugs(newest_first(articles))
     terms = {kind.name: terms_of(kind, ordered) for kind in KINDS}
     years = archive_years(ordered)
     with_pages = {kind: terms[kind] for kind in config.taxonomies}
     site = Site(config, tuple(ordered), (), terms, years, undated(ordered), corrections_of(ordered),
                 term_index(with_pages))
-    return dataclasses.replace(site, pages=tuple(all_pages(site)))
+    return dataclasses.replace(site, pages=tuple(all_pages(site, memo)))
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -130,9 +131,9 @@ def corrections_of(articles: list[Article]) -> tuple[Correction, ...]:
     return tuple(Correction(a, text) for a in articles for text in a.corrections)
 
 
-def all_pages(site: Site) -> Iterator[Page]:
+def all_pages(site: Site, memo: dict[str, Any] | None = None) -> Iterator[Page]:
     yield from home_pages(site)
-    yield from article_pages(site)
+    yield from article_pages(site, memo)
     yield from archive_pages(site)
     yield from taxonomy_pages(site)
     yield from single_pages(site)
@@ -150,8 +151,8 @@ def home_pages(site: Site) -> Iterator[Page]:
         yield Page(path, "index.html", title, "home", articles=chunk, pager=pager, feeds=feeds)
 
 
-def article_pages(site: Site) -> Iterator[Page]:
-    related = related_articles(list(site.articles), (t for kind in site.terms.values() for t in kind))
+def article_pages(site: Site, memo: dict[str, Any] | None = None) -> Iterator[Page]:
+    related = related_articles(list(site.articles), (t for kind in site.terms.values() for t in kind), memo)
     around = neighbours(list(site.articles))
     feeds = feeds_of(site)
     for article in site.articles:

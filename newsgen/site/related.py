@@ -8,8 +8,9 @@ window, not a scan of all of them.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..records import Article
 from .taxonomies import Term
@@ -22,21 +23,41 @@ TERM_WINDOW = 10
 RELATING_KINDS = ("tags", "people", "places", "organizations")
 
 
-def related_articles(articles: list[Article], terms: Iterable[Term]) -> dict[str, tuple[Article, ...]]:
+def related_articles(articles: list[Article], terms: Iterable[Term],
+                     memo: dict[str, Any] | None = None) -> dict[str, tuple[Article, ...]]:
     """For each article path, the articles sharing most terms; ties go to the nearest in site order.
 
-    Each article's scores are counted, ranked and dropped in turn: holding every
-    article's scores at once took 400 MB at 50,000 articles.
+    The answer depends only on the site order and on each relating term's
+    members, so `memo` keeps it (as paths) under a digest of exactly those: a
+    rebuild after an edit that moved no article between terms reuses it, and
+    any other change computes it again. Each article's scores are counted,
+    ranked and dropped in turn: holding them all at once took 400 MB at 50,000.
     """
+    relating = [t for t in terms if t.kind in RELATING_KINDS and len(t.articles) > 1]
+    key = inputs_digest(articles, relating)
+    if memo is not None and memo.get("key") == key:
+        by_path = {a.path: a for a in articles}
+        return {path: tuple(by_path[p] for p in related) for path, related in memo["paths"].items()}
     position = {a.path: i for i, a in enumerate(articles)}
     placed: list[list[tuple[list[int], int]]] = [[] for _ in articles]
-    for term in terms:
-        if term.kind in RELATING_KINDS and len(term.articles) > 1:
-            members = [position[a.path] for a in term.articles]
-            for k, here in enumerate(members):
-                placed[here].append((members, k))
-    return {a.path: tuple(articles[j] for j in top_related(i, window_scores(placed[i])))
-            for i, a in enumerate(articles)}
+    for term in relating:
+        members = [position[a.path] for a in term.articles]
+        for k, here in enumerate(members):
+            placed[here].append((members, k))
+    found = {a.path: tuple(articles[j] for j in top_related(i, window_scores(placed[i])))
+             for i, a in enumerate(articles)}
+    if memo is not None:
+        memo.update(key=key, paths={path: tuple(a.path for a in related) for path, related in found.items()})
+    return found
+
+
+def inputs_digest(articles: list[Article], relating: list[Term]) -> str:
+    """Everything the related lists depend on: the articles in site order and each term's members."""
+    digest = hashlib.sha256("\0".join(a.path for a in articles).encode())
+    for term in relating:
+        digest.update(f"\1{term.kind}\0".encode())
+        digest.update("\0".join(a.path for a in term.articles).encode())
+    return digest.hexdigest()
 
 
 def window_scores(places: list[tuple[list[int], int]]) -> dict[int, int]:

@@ -9,8 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from site_factories import article, site_of
 
+import newsgen.site.related as related
+from newsgen.config import SiteConfig
 from newsgen.records import Source
-from newsgen.site import Page, Site
+from newsgen.site import Page, Site, build_site
 from newsgen.site.pagination import paginate
 from newsgen.site.related import RELATED_COUNT
 
@@ -135,3 +137,21 @@ def test_feeds_are_announced_only_with_base_url() -> None:
     assert page_at(site, "index.html").feeds == ("",)
     assert page_at(site, "tags/x/index.html").feeds == ("", "tags/x")
     assert page_at(site, "tags/undated-only/index.html").feeds == ("",)
+
+
+def related_titles(site: Site) -> dict[str, list[str]]:
+    return {p.path: [a.title for a in p.extra["related"]] for p in site.pages if p.article is not None}
+
+
+def test_related_articles_are_reused_only_while_their_inputs_are_the_same(monkeypatch) -> None:
+    stories = [article(f"s{n}", n, tags=("port", "ferry") if n % 2 else ("port",)) for n in range(1, 9)]
+    memo: dict = {}
+    first = build_site(stories, SiteConfig(), memo)
+    monkeypatch.setattr(related, "window_scores", lambda places: pytest.fail("recomputed"))
+    edited = [dataclasses.replace(stories[0], summary="An edit that moves the story between no terms.")]
+    assert related_titles(build_site(edited + stories[1:], SiteConfig(), memo)) == related_titles(first)
+    monkeypatch.undo()
+    retagged = [dataclasses.replace(stories[1], tags=("ferry",))] + stories[:1] + stories[2:]
+    assert related_titles(build_site(retagged, SiteConfig(), memo)) == related_titles(build_site(retagged,
+                                                                                                 SiteConfig()))
+    assert related_titles(build_site(retagged, SiteConfig())) != related_titles(first)
