@@ -107,7 +107,8 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):
         return unchanged_report(previous, out_dir, time.perf_counter() - started)
     paths, skipped = discover(articles_dir)
-    loaded, cached = load_all(paths, articles_dir, site_dir, config, jobs, options.clean, progress)
+    cache = LoadCache(site_dir, config)
+    loaded, cached = load_all(paths, articles_dir, cache, config, jobs, options.clean, progress)
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
     memo = read_model_memo(site_dir, site_key)
     remembered = dict(memo)
@@ -121,7 +122,7 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
         return BuildReport(outcomes, out_dir, time.perf_counter() - started, cached=cached,
                            warnings=tuple(site_warnings(site) + indexing), **stats)
 
-    stories = Stories(LoadCache(site_dir, config), articles_dir, config)
+    stories = Stories(cache, articles_dir, config)
     report = publish(site, env, stories, site_dir, out_dir, site_key, jobs,
                      {} if options.clean else published_keys(out_dir), report_of, progress)
     write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
@@ -172,7 +173,7 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: SiteConfig, jobs: int,
+def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: SiteConfig, jobs: int,
              clean: bool, progress: Progress | None) -> tuple[list[tuple[Article | None, Outcome]], int]:
     """Every file's record (in listing form) or error, in path order; and how many came from the cache.
 
@@ -180,15 +181,14 @@ def load_all(paths: list[Path], articles_dir: Path, site_dir: Path, config: Site
     hashed and (unless their bytes are in the cache) loaded in workers, so the
     build never holds the bytes of more than a few files at once.
     """
-    cache = LoadCache(site_dir, config)
     index = {} if clean else cache.read_index()
     known: dict[str, Known] = {}
     todo: list[tuple[Path, Stamp | None]] = []
     for path in paths:
-        stamp = file_stamp(path)
-        last = index.get(path.relative_to(articles_dir).as_posix())
+        stamp, rel = file_stamp(path), path.relative_to(articles_dir).as_posix()
+        last = index.get(rel)
         if last is not None and stamp is not None and last.stamp == stamp:
-            known[path.relative_to(articles_dir).as_posix()] = last
+            known[rel] = last
         else:
             todo.append((path, stamp))
     cached = len(known)
@@ -268,23 +268,24 @@ def publish(site: Site, env: jinja2.Environment, stories: Stories, site_dir: Pat
     keys = output_keys(outputs, site_key)
     staging = Staging(out_dir, reuse=bool(previous))
     try:
-        held = published_keys(staging.root) if staging.files is not None else {}
+        staged_keys = published_keys(staging.root) if staging.files is not None else {}
         stale = [o for o in outputs if previous.get(o.path) != keys[o.path]
-                 or not keep_all(staging, o, held.get(o.path) == keys[o.path])]
+                 or not keep_all(staging, o, staged_keys.get(o.path) == keys[o.path])]
         for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging), progress,
                               "render"):
             pass
         extras = list(extra_files(site, site_dir))
         for file in extras:
             staging.write(file)
-        wanted = {*(p for o in outputs for p in paths_of(o)), *(f.path for f in extras), PAGE_KEYS, REPORT_FILE}
+        site_files = {*(p for o in outputs for p in paths_of(o)), *(f.path for f in extras)}
+        wanted = site_files | {PAGE_KEYS, REPORT_FILE}
         staging.prune(wanted, INDEX_FOLDER)
         if not site.config.search:
             staging.remove_folder(INDEX_FOLDER)
         rendered = [o.path for o in stale if o.path.startswith(ARTICLES)] if previous else None
         indexing = search_index(staging, site, rendered)
         report = report_of({"rendered": len(stale), "unchanged": len(outputs) - len(stale),
-                            "files": len(wanted) - 2, "removed": len(previous.keys() - keys.keys())}, indexing)
+                            "files": len(site_files), "removed": len(previous.keys() - keys.keys())}, indexing)
         staging.write(OutputFile(PAGE_KEYS, json.dumps(keys, sort_keys=True).encode()))
         staging.write(OutputFile(REPORT_FILE, report_json(report).encode()))
         staging.publish(wanted)

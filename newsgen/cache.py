@@ -1,14 +1,15 @@
 """The load cache: an unchanged article is never parsed twice.
 
-Entries are keyed by the file's digest, the loader code's own digest and the
-options loading reads, so a changed file, a newer newsgen or a new time zone
-each miss the cache without anyone having to remember to clear it. The folder
-is safe to delete at any time.
+Entries are keyed by the file's digest and suffix (which picks the loader), the
+loader code's own digest and the options loading reads, so a changed file, a
+newer newsgen or a new time zone each miss the cache without anyone having to
+remember to clear it. The folder is safe to delete at any time.
 
 Beside the records, one index file keeps what the last build read from every
 path: the file's stat stamp, its digest and its record in listing form. A file
 whose stamp is unchanged is neither read nor hashed again, and the records the
-site model needs come from one file rather than one per article.
+site model needs come from one file rather than one per article. A third file
+keeps what the site model may reuse between builds (see `read_model_memo`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from .sources import SIDECAR_SUFFIXES
 Stamp = tuple[int, ...]
 
 CACHE_DIR = ".newsgen-cache"
+# What reading a cache file can raise when it is missing, damaged or from another newsgen: a miss.
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 # The modules whose code decides what a record holds.
 LOADING_CODE = ("records.py", "loaders", "extract")
 
@@ -100,7 +103,7 @@ class LoadCache:
                 if salt != self.salt:
                     return {}
                 return dict(pickle.load(handle) for _ in range(count))
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except UNREADABLE:
             return {}
 
     def write_index(self, paths: dict[str, Known]) -> None:
@@ -121,7 +124,7 @@ class LoadCache:
         try:
             with open(self.path(digest, rel), "rb") as handle:
                 value = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except UNREADABLE:
             return None
         if isinstance(value, SourceError):
             return SourceError(value.reason, rel, value.line)
@@ -140,7 +143,7 @@ def read_model_memo(site_dir: Path, key: str) -> dict[str, Any]:
     try:
         with open(model_memo_path(site_dir), "rb") as handle:
             saved = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except UNREADABLE:
         return {}
     return saved["memo"] if isinstance(saved, dict) and saved.get("key") == key else {}
 

@@ -124,8 +124,8 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
-    env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url, linked_text=linked_text, OUTSIDE_REL=OUTSIDE_REL,
-                       article_item=ListingEntries(env))
+    env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url, linked_text=linked_text,
+                       OUTSIDE_REL=OUTSIDE_REL, article_item=ListingEntries(env))
     return env
 
 

@@ -228,10 +228,7 @@ def linked_tree(folder: Path, pages: list[str]) -> Iterator[Path]:
         for rel in pages:
             target = tree / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(folder / rel, target)
-            except OSError:
-                shutil.copyfile(folder / rel, target)
+            link_or_copy(str(folder / rel), str(target))
         yield tree
     finally:
         shutil.rmtree(tree, ignore_errors=True)

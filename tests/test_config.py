@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.config import SiteConfig, config_from_mapping, load_config
+from newsgen.config import TAXONOMIES, SiteConfig, config_from_mapping, load_config
 from newsgen.errors import ConfigError
+from newsgen.site import KINDS
 
 
 def test_defaults_without_a_config_file(tmp_path: Path) -> None:
@@ -56,3 +57,7 @@ def test_taxonomies_keep_their_own_order_and_unknown_names_are_refused() -> None
         config_from_mapping({"taxonomies": ["tags", "topics"], "search": "no"})
     assert any("topics" in p for p in caught.value.problems)
     assert any("'search' must be bool" in p for p in caught.value.problems)
+
+
+def test_the_taxonomy_names_are_the_site_model_s_kinds() -> None:
+    assert tuple(kind.name for kind in KINDS) == TAXONOMIES

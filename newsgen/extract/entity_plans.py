@@ -184,7 +184,7 @@ class Planner:
         return ()
 
     def _titled(self, tokens: tuple[str, ...]) -> Plan:
-        """'Israeli Prime Minister Benjamin Netanyahu': a place before the title, a person after it."""
+        """'French Foreign Minister Anne Dupont': a place before the title, a person after it."""
         lex = self.lex
         first = next(i for i, t in enumerate(tokens) if t in lex.titles)
         known = known_name(lex, " ".join(tokens[:first])) if first else None
