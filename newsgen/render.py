@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import jinja2
 import markdown
@@ -125,7 +125,7 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
     env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url, linked_text=linked_text,
-                       OUTSIDE_REL=OUTSIDE_REL, article_item=ListingEntries(env))
+                       OUTSIDE_REL=OUTSIDE_REL, article_item=ListingEntries(env), name_links=name_links, when=when)
     return env
 
 
@@ -154,6 +154,26 @@ def format_date(value: datetime | None, fmt: str = "%-d %B %Y") -> str:
     return value.strftime(fmt) if value else ""
 
 
+# The snippets every page repeats many times are Python, not macros, and use f-strings
+# rather than Markup.format: a Jinja macro call costs about 60 microseconds, a
+# Markup.format about 35, together a third of an article page.
+def name_links(kind: str, names: Iterable[str], links: Links) -> Markup:
+    """The names, comma-separated, each linked to its page where it has one."""
+    return Markup(", ").join([name_link(links.named(kind, name), name) for name in names])
+
+
+def name_link(href: str, name: str) -> Markup:
+    return Markup(f'<a href="{escape(href)}">{escape(name)}</a>') if href else escape(name)
+
+
+def when(article: Article) -> Markup:
+    """The article's publication date as a <time> element, or a note that it has none."""
+    if article.published is None:
+        return Markup('<span class="undated">Undated</span>')
+    published = article.published
+    return Markup(f'<time datetime="{escape(published.isoformat())}">{escape(format_date(published))}</time>')
+
+
 def linked_text(block: Block, citations: tuple[Citation, ...]) -> Markup:
     """The block's text, escaped, with each web citation placed on it turned into a link."""
     text, parts, start = block.text, [], 0
@@ -168,7 +188,7 @@ def linked_text(block: Block, citations: tuple[Citation, ...]) -> Markup:
 
 
 def outside_link(url: str, text: str) -> Markup:
-    return Markup('<a href="{}" rel="{}">{}</a>').format(url.strip(), OUTSIDE_REL, text)
+    return Markup(f'<a href="{escape(url.strip())}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
 def placed_citations(article: Article) -> dict[int, tuple[Citation, ...]]:

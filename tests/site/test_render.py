@@ -160,3 +160,20 @@ def test_site_template_overrides_and_extends_the_builtin(tmp_path: Path) -> None
 def test_about_markdown_is_safe(text: str, present: str, absent: str) -> None:
     html = str(safe_markdown(text))
     assert present in html and absent not in html
+
+
+def test_names_dates_and_citation_text_are_escaped_in_python_helpers() -> None:
+    """Bylines, publishers, topics, dates and citation links are built in Python, not by the
+    autoescaping template, so hostile names must come out as text there too."""
+    story = article("story", 3, authors=(HOSTILE,), source=Source(HOSTILE), tags=(HOSTILE,),
+                    entities={"people": (HOSTILE,)}, body=(Block("paragraph", f"See {HOSTILE} now."),),
+                    citations=(Citation('https://ref.example/?a="b"&c', HOSTILE, 0),), slug="story")
+    page = rendered(site_of(story, article("undated")))["articles/story/index.html"]
+    assert not page.select("main script")
+    assert page.select_one(".byline a").get_text() == HOSTILE
+    assert [a.get_text() for a in page.select(".topics a")] == [HOSTILE, HOSTILE]
+    assert page.select_one(".meta [data-pagefind-meta=source] a").get_text() == HOSTILE
+    cited = page.select_one(".story-body a")
+    assert (cited.get_text(), cited["href"]) == (HOSTILE, 'https://ref.example/?a="b"&c')
+    undated = rendered(site_of(story, article("undated")))["archive/undated/index.html"]
+    assert undated.select_one(".article-list .undated").get_text() == "Undated"
