@@ -88,7 +88,7 @@ class LoadCache:
 
     def __init__(self, site_dir: Path, config: SiteConfig) -> None:
         self.root = site_dir / CACHE_DIR / "records"
-        self.salt = loader_version() + config.fingerprint("timezone", "language")
+        self.salt = loader_version() + config.fingerprint("timezone", "language", "entities")
         self.index_path = site_dir / CACHE_DIR / "index.pickle"
 
     def read_index(self) -> dict[str, Known]:

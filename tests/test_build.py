@@ -184,6 +184,19 @@ def test_taxonomies_and_search_left_out_write_no_pages_and_no_links(make_site) -
     assert not any(f"{kind}/index.html" in page for kind in ("sources", "authors", "people", "search"))
 
 
+def test_entities_off_are_not_extracted_and_turning_them_on_loads_again(make_site) -> None:
+    text = ("---\ntitle: Talks in Cairo\npublished: 2024-03-01T10:00:00+00:00\n---\n"
+            "Foreign Minister Sameh Shoukry met envoys in Cairo on Monday, the ministry said.\n")
+    site = make_site({"articles/talks.txt": text}, config="entities: false\n")
+    report = build(site, BuildOptions(jobs=1))
+    page = (site / "build" / report_url(report, "talks.txt")).read_text(encoding="utf-8")
+    assert "Sameh Shoukry" in page and "people/" not in page and not (site / "build" / "people").exists()
+    (site / "newsgen.yaml").write_text("entities: true\n")
+    report = build(site, BuildOptions(jobs=1))
+    assert report.cached == 0
+    assert (site / "build" / "people" / "sameh-shoukry" / "index.html").is_file()
+
+
 def test_unchanged_files_are_not_read_again_and_an_edited_one_is(site: Path, monkeypatch) -> None:
     build(site, BuildOptions(jobs=1))
     (site / "newsgen.yaml").write_text("title: Renamed archive\nper_page: 5\n")

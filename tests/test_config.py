@@ -61,3 +61,13 @@ def test_taxonomies_keep_their_own_order_and_unknown_names_are_refused() -> None
 
 def test_the_taxonomy_names_are_the_site_model_s_kinds() -> None:
     assert tuple(kind.name for kind in KINDS) == TAXONOMIES
+
+
+def test_entities_off_leaves_entity_pages_out_and_refuses_to_ask_for_them() -> None:
+    assert SiteConfig().entities is True
+    assert config_from_mapping({"entities": False}).taxonomies == ("tags", "sources", "authors")
+    assert config_from_mapping({"entities": False, "taxonomies": ["tags"]}).taxonomies == ("tags",)
+    with pytest.raises(ConfigError) as caught:
+        config_from_mapping({"entities": False, "taxonomies": ["tags", "people"]})
+    assert list(caught.value.problems) == ["'taxonomies' has people, but with 'entities: false' no article names any: "
+                                     "leave them out or turn entities on"]

@@ -90,14 +90,16 @@ def read_bytes(path: Path, rel: str) -> tuple[bytes, bytes]:
 
 
 def enriched(article: Article, config: SiteConfig) -> Article:
-    """What every loader's record gets the same way: language, entities, the undated warning."""
+    """What every loader's record gets the same way: language, entities (unless the site turns
+    extraction off), the undated warning."""
     from ..extract.entities import entities_of
     from ..extract.language import language_of
 
     changes: dict[str, Any] = {}
     if not article.language:
         changes["language"] = language_of(article.title + "\n" + article.body_text()) or config.language
-    if not (article.entities.people or article.entities.places or article.entities.organizations):
+    if config.entities and not (article.entities.people or article.entities.places
+                                or article.entities.organizations):
         changes["entities"] = entities_of(article, changes.get("language", article.language))
     if article.published is None and not any("undated" in w for w in article.warnings):
         changes["warnings"] = article.warnings + ("undated: no publication date was found in the file",)
