@@ -37,3 +37,15 @@ def test_symlinks_leaving_the_folder_are_not_followed(tmp_path: Path) -> None:
     found, skipped = discover(articles)
     assert found == []
     assert skipped[0].reason == "symlink leading outside articles/"
+
+
+def test_hidden_folders_are_ignored_and_symlinked_folders_not_entered(tmp_path: Path) -> None:
+    for rel in [".git/objects/story.txt", "real/story.txt", "real/story.yml", "real/notes.yaml"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "again").symlink_to(tmp_path / "real", target_is_directory=True)
+    found, skipped = discover(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["real/story.txt"]
+    reasons = {s.rel: s.reason for s in skipped}
+    assert reasons == {".git/objects/story.txt": "ignored: a hidden or editor temporary file",
+                       "real/notes.yaml": "not an article file (.yaml)", "real/story.yml": "sidecar metadata"}
