@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
+from .cache import Index, Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
@@ -181,12 +181,12 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
     hashed and (unless their bytes are in the cache) loaded in workers, so the
     build never holds the bytes of more than a few files at once.
     """
-    index = {} if clean else cache.read_index()
+    index = Index() if clean else cache.read_index()
     known: dict[str, Known] = {}
     todo: list[tuple[Path, Stamp | None]] = []
     for path in paths:
         stamp, rel = file_stamp(path), path.relative_to(articles_dir).as_posix()
-        last = index.get(rel)
+        last = index.entries.get(rel)
         if last is not None and stamp is not None and last.stamp == stamp:
             known[rel] = last
         else:
@@ -202,7 +202,7 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
             cached += hit
         else:
             errors[rel] = entry
-    cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp})
+    cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp}, index)
     results = {**{rel: entry.value for rel, entry in known.items()}, **errors}
     return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
 

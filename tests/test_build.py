@@ -210,6 +210,26 @@ def test_unchanged_files_are_not_read_again_and_an_edited_one_is(site: Path, mon
     assert report.cached == 19 and "One more line." in (site / "build" / report_url(report, "story-03.txt")).read_text()
 
 
+def test_the_index_keeps_every_stamp_across_edits_and_a_damaged_one_reads_as_empty(site: Path, monkeypatch) -> None:
+    build(site, BuildOptions(jobs=1))
+    edited = site / "articles" / "story-03.txt"
+    edited.write_text(edited.read_text() + "\nOne more line.\n")
+    (site / "newsgen.yaml").write_text("title: Renamed archive\nper_page: 5\n")
+    build(site, BuildOptions(jobs=1))
+    index = LoadCache(site, SiteConfig()).read_index()
+    assert len(index.entries) == 20 and set(index.pickled) == set(index.entries)
+    read = []
+    real = newsgen.build.read_source
+    monkeypatch.setattr(newsgen.build, "read_source", lambda path, root: read.append(path.name) or real(path, root))
+    (site / "newsgen.yaml").write_text("title: Renamed again\nper_page: 5\n")
+    assert build(site, BuildOptions(jobs=1)).cached == 20 and read == []
+    index_file = site / ".newsgen-cache" / "index.pickle"
+    index_file.write_bytes(index_file.read_bytes()[:-100])
+    (site / "newsgen.yaml").write_text("title: Renamed once more\nper_page: 5\n")
+    report = build(site, BuildOptions(jobs=1))
+    assert len(read) == 20 and report.cached == 20 and report.failed == 0
+
+
 def test_article_pages_read_the_full_story_even_without_a_cache(site: Path, tmp_path: Path) -> None:
     article = Stories(LoadCache(tmp_path / "elsewhere", SiteConfig()), site / "articles", SiteConfig())
     stub = listing_form(load_file(site / "articles" / "story-02.txt", site / "articles", SiteConfig()))
