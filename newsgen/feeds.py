@@ -1,9 +1,10 @@
 """Feeds and crawler files: Atom, RSS 2.0, JSON Feed 1.1, sitemap.xml and robots.txt.
 
 All of them need absolute URLs, so they are written only when the site has a
-`base_url`; `site_warnings` says so in the build report otherwise. Documents are
+`base_url`; `site_warnings` says so in the build report otherwise. Feeds are
 built as element trees or plain data, never by pasting strings, so any title
-is escaped correctly. Undated articles are left out of feeds: a feed entry
+is escaped correctly; the sitemap, only URLs and dates, is written line by line
+with each URL escaped. Undated articles are left out of feeds: a feed entry
 without a date would be sorted as if it were news.
 
 The archive's feed carries each story's full text; a tag's or source's feed
@@ -36,6 +37,7 @@ FEED_SIZE = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEED_NAMES = ("atom.xml", "rss.xml", "feed.json")
 
 
@@ -282,18 +284,24 @@ def json_item(feed: Feed, article: Article) -> dict[str, object]:
 
 
 def crawler_files(site: Site) -> Iterator[OutputFile]:
-    """sitemap.xml listing every page (with lastmod where a date is known) and robots.txt."""
+    """sitemap.xml listing every page (with lastmod where a date is known) and robots.txt.
+
+    The sitemap names every page, so it is made every build: it is written line by
+    line, each value escaped, as an element tree of 10,000 pages took a quarter of
+    a second to build and serialise.
+    """
     if not site.has_feeds:
         return
-    root = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP_NS}">']
     for page in site.pages:
         if page.path.endswith("index.html"):
-            url = sub(root, "url")
-            sub(url, "loc", absolute_url(site.config.base_url, page.path))
+            lines += ["  <url>", f"    <loc>{escape(absolute_url(site.config.base_url, page.path), False)}</loc>"]
             lastmod = page_lastmod(page.article, page.articles)
             if lastmod is not None:
-                sub(url, "lastmod", lastmod.isoformat())
-    yield OutputFile("sitemap.xml", xml_bytes(root))
+                lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+            lines.append("  </url>")
+    lines.append("</urlset>\n")
+    yield OutputFile("sitemap.xml", "\n".join(lines).encode())
     sitemap = absolute_url(site.config.base_url, "sitemap.xml")
     yield OutputFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n".encode())
 

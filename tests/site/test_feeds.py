@@ -117,3 +117,11 @@ def test_the_archive_feed_has_full_text_and_term_feeds_summaries(folder: str, fu
     assert all(("content" in entry) == full_text for entry in atom)
     assert all(("content_html" in item) == full_text and ("content_text" in item) != full_text for item in items)
     assert [entry.summary for entry in atom if "summary" in entry][-1] == "Summary."
+
+
+def test_sitemap_escapes_its_urls_and_parses() -> None:
+    files = {f.path: f.data for f in crawler_files(feed_site(base_url="https://ex.org/a&b<c"))}
+    root = ElementTree.fromstring(files["sitemap.xml"])
+    locs = [loc.text for loc in root.iterfind("s:url/s:loc", SITEMAP_NS)]
+    assert locs[0] == "https://ex.org/a&b<c/" and all(loc.startswith("https://ex.org/a&b<c/") for loc in locs)
+    assert b"&amp;b&lt;c" in files["sitemap.xml"]
