@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_SLUG = 80
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                               *(f"lpt{i}" for i in range(1, 10))})
 
 
+@lru_cache(maxsize=1 << 17)
 def slugify(text: str, fallback: str = "article") -> str:
     """A lowercase, hyphenated path segment that is safe on every file system and host."""
     text = unicodedata.normalize("NFKC", text).lower()
