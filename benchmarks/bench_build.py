@@ -46,9 +46,11 @@ base_url: https://archive.example
 per_page: 20
 timezone: UTC
 """
-# The page set the other tools build: tag, source and author pages, no entity pages, no search index.
+# The page set the other tools build: tag, source and author pages, no search index, and no
+# named-entity extraction (which only the full site's entity pages and related articles use).
 NEWSGEN_CONFIG = NEWSGEN_FULL_CONFIG + """taxonomies: [tags, sources, authors]
 search: false
+entities: false
 """
 
 
