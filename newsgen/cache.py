@@ -18,7 +18,6 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -193,13 +192,15 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     cannot be written (a read-only site folder) only costs time, so errors are ignored."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        # Named by process rather than by mkstemp, whose random names cost more than the write itself:
+        # only this process writes this name, and a killed one's leftover is simply written over.
+        tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with open(tmp, "wb") as handle:
                 write(handle)
             os.replace(tmp, target)
         except BaseException:
-            os.unlink(tmp)
+            tmp.unlink(missing_ok=True)
             raise
     except OSError:
         return
