@@ -191,6 +191,21 @@ def outside_link(url: str, text: str) -> Markup:
     return Markup(f'<a href="{escape(url.strip())}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
+def story_blocks(article: Article) -> list[tuple[Block, Markup]]:
+    """Each body block with its text ready to show (citations linked): made here rather than in the
+    template, where the same calls cost a third of an article page."""
+    placed = placed_citations(article)
+    return [(block, linked_text(block, placed.get(i, ()))) for i, block in enumerate(article.body)]
+
+
+def provenance_groups(article: Article) -> list[tuple[str, str]]:
+    """Where the record's fields came from ("front matter", "text"...), each with its fields."""
+    groups: dict[str, list[str]] = {}
+    for name, origin in article.provenance:
+        groups.setdefault(origin, []).append(name)
+    return [(origin.replace("_", " "), ", ".join(names)) for origin, names in sorted(groups.items())]
+
+
 def placed_citations(article: Article) -> dict[int, tuple[Citation, ...]]:
     """Web citations by the block they sit in, in their order of appearance."""
     placed: dict[int, list[Citation]] = {}
@@ -236,7 +251,8 @@ def page_context(page: Page, site: Site) -> dict[str, object]:
     article = page.article
     if article is not None:
         context.update(json_ld=Markup(script_json(news_article(article, site))),
-                       opengraph=opengraph(article, site), citations_in=placed_citations(article))
+                       opengraph=opengraph(article, site), story_blocks=story_blocks(article),
+                       provenance=provenance_groups(article))
     return {**context, **page.extra}
 
 
