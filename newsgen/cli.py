@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-import webbrowser
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
 from rich.console import Console
@@ -23,7 +22,9 @@ from .loaders import load_file
 from .records import Article
 from .report import has_warnings, report_json
 from .sources import ARTICLE_SUFFIXES, SIDECAR_SUFFIXES
-from .serve import Preview, RebuildFailed, ServeEvent, ServeOptions, is_loopback
+
+if TYPE_CHECKING:
+    from .serve import ServeEvent
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -91,6 +92,10 @@ def save_report(report: BuildReport, path: Path) -> None:
 def serve_command(site_dir: Path, host: str, port: int, output_dir: Path | None, base_path: str, jobs: int,
                   open_browser: bool) -> None:
     """Build the site, serve it, and rebuild and reload open pages on every change."""
+    import webbrowser
+
+    from .serve import Preview, ServeOptions, is_loopback  # the server's modules cost every build 60 ms
+
     if not is_loopback(host):
         err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: anyone who can reach it can read the preview")
     options = ServeOptions(host=host, port=port, base_path=base_path, output_dir=output_dir, jobs=jobs)
@@ -113,6 +118,8 @@ def serve_command(site_dir: Path, host: str, port: int, output_dir: Path | None,
 
 def show_serve_event(event: ServeEvent) -> None:
     """The first build in full; after that one line per rebuild, plus what failed."""
+    from .serve import RebuildFailed
+
     if isinstance(event, RebuildFailed):
         err.print(f"[red]error[/red] {escape(event.error.message())}")
         err.print("still serving the last good site; fix the file and it rebuilds")

@@ -20,7 +20,6 @@ warning and the search page tells readers search is unavailable.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import os
@@ -28,7 +27,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -257,7 +255,11 @@ def indexed_pages(written: Path) -> int:
 
 def run_to_end(coroutine: Callable[[], Coroutine[Any, Any, None]]) -> None:
     """Run Pagefind's async API to completion, also when the caller's thread already runs an event loop
-    (a program embedding newsgen, or Playwright's sync API in tests): then in a thread of its own."""
+    (a program embedding newsgen, or Playwright's sync API in tests): then in a thread of its own.
+    asyncio is imported here: a build without a search index to write never pays its 40 ms."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
