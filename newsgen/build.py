@@ -31,6 +31,7 @@ from .report import report_data, report_json
 from .search import INDEX_FOLDER, update_index
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
+from .site.urls import article_path as slug_path
 from .sources import discover
 from .state import BuildState, folder_identity, inputs_fingerprint, read_state, state_path, write_state
 from .workers import parallel_map
@@ -149,7 +150,7 @@ def published_at(outcome: Outcome, article: Article | None, urls: dict[str, str]
     url = urls.get(outcome.path, "")
     if article is None or not url:
         return dataclasses.replace(outcome, url=url)
-    wanted = article_path(dataclasses.replace(article, slug=wanted_slug(article)))
+    wanted = slug_path(wanted_slug(article))
     clash = () if url == wanted else (f"its URL {wanted} was taken by another article; published at {url}",)
     return dataclasses.replace(outcome, url=url, warnings=outcome.warnings + clash)
 

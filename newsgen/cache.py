@@ -78,12 +78,14 @@ def file_stamp(path: Path) -> Stamp | None:
     The change time (ctime) moves on every write and cannot be set back by tools
     that restore modification times, so an equal stamp means equal bytes.
     """
+    name = str(path)
+    stem = name[:len(name) - len(path.suffix)]
     stamp: list[int] = []
-    for candidate in (path, *(path.with_suffix(s) for s in SIDECAR_SUFFIXES)):
+    for candidate in (name, *(stem + suffix for suffix in SIDECAR_SUFFIXES)):
         try:
             info = os.stat(candidate)
         except FileNotFoundError:
-            if candidate is path:
+            if candidate is name:
                 return None
             stamp.append(0)
             continue
