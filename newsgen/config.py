@@ -51,7 +51,7 @@ class SiteConfig:
     search: bool = True
     """Whether to write the Pagefind search index and the search page."""
     entities: bool = True
-    """Whether to find people, places and organisations in each article's text (about 40% of loading)."""
+    """Whether to find people, places and organisations in each article's text (about half of loading)."""
 
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
