@@ -323,9 +323,11 @@ def report(results: list[Result], args: argparse.Namespace, start: Start) -> str
         detail_table(results), "",
         "Sites: pagination 20, tag, author and publisher pages, one feed; date archives in newsgen and "
         "Pelican (Hugo has none). newsgen builds that page set (`taxonomies: [tags, sources, authors]`, "
-        "`search: false`) and also writes its own extra pages (archive index, corrections, per-tag feeds of "
-        "summaries). \"newsgen, full site\" is the default configuration on the same articles: also people, "
-        "place and organisation pages and the Pagefind search index, which the other tools do not build. "
+        "`search: false`, `entities: false`: no named-entity extraction, which the others do not do either; "
+        "the scraped text is still cleaned of boilerplate, captions, bylines and notes) and also writes its "
+        "own extra pages (archive index, corrections, per-tag feeds of summaries). \"newsgen, full site\" "
+        "is the default configuration on the same articles: entity extraction, people, place and "
+        "organisation pages and the Pagefind search index. "
         "Pelican uses its content cache for rebuilds; Hugo has no cache between runs.",
     ])
 
