@@ -124,7 +124,7 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
-    env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url, linked_text=linked_text,
+    env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url,
                        OUTSIDE_REL=OUTSIDE_REL, article_item=ListingEntries(env), name_links=name_links, when=when)
     return env
 
