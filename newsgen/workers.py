@@ -7,6 +7,7 @@ items and the small results cross between processes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
@@ -34,9 +35,15 @@ def parallel_map(fn: Callable[..., Result], items: Sequence[Item], jobs: int, sh
 
 
 def forked_map(fn: Callable[..., Result], items: Sequence[Item], jobs: int, shared: tuple[Any, ...]) -> Iterator[Result]:
+    """The workers are forked with the parent's objects frozen out of garbage collection, so a worker's
+    collections never write to (and so copy) the pages of the model it inherited."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=remember, initargs=(fn, shared)) as pool:
-        yield from pool.imap(call, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
+    gc.freeze()
+    try:
+        with context.Pool(jobs, initializer=remember, initargs=(fn, shared)) as pool:
+            yield from pool.imap(call, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
+    finally:
+        gc.unfreeze()
 
 
 def remember(fn: Callable[..., Any], shared: tuple[Any, ...]) -> None:
