@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .substrings import contains_any
+
 # --- Line shape ---------------------------------------------------------------------------------
 
 # A line of at least this many words is prose even without a full stop (long list items, quotes).
@@ -240,14 +242,7 @@ def is_chrome(text: str, words: int) -> bool:
 def _has_chrome_phrase(text: str, words: int) -> bool:
     lowered = text.lower()
     for pattern, stems, most_words in PHRASE_TESTS:
-        if words <= most_words and _has_stem(lowered, stems) and pattern.search(text):
-            return True
-    return False
-
-
-def _has_stem(lowered: str, stems: tuple[str, ...]) -> bool:
-    for stem in stems:
-        if stem in lowered:
+        if words <= most_words and contains_any(lowered, stems) and pattern.search(text):
             return True
     return False
 

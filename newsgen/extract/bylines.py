@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .substrings import contains_any
+
 # The word that opens a byline, in several languages; labels such as "Texto:" and "Autor:" need their colon.
 BYLINE_OPENER = re.compile(
     r"^\s*(?:(?:(?:written|posted|words|story|text|reported)\s+)?by|von|par|por|di|door|av|af|przez)(?:\s*:)?\s+"
@@ -123,7 +125,7 @@ def contributor_names(line: str) -> tuple[str, ...] | None:
     credit only when every sentence is one.
     """
     text = line.strip().strip("()[]*_ ")
-    if len(text) > MAX_CREDIT_CHARS or not (_contains_any(text.lower(), CREDIT_VERBS)
+    if len(text) > MAX_CREDIT_CHARS or not (contains_any(text.lower(), CREDIT_VERBS)
                                              or _opens_like_wire_credit(text)):
         return None  # the first sentence can be no credit
     found: list[str] = []
@@ -157,7 +159,7 @@ def _without_places(text: str) -> str:
 
 def _ends_like_credit(text: str) -> bool:
     """The cheap test before CONTRIBUTED: its closing word sits in the line's last characters, its verb before."""
-    return _contains_any(text[-CREDIT_ENDING_CHARS:].lower(), CREDIT_ENDINGS) and _contains_any(
+    return contains_any(text[-CREDIT_ENDING_CHARS:].lower(), CREDIT_ENDINGS) and contains_any(
         text.lower(), CREDIT_VERBS)
 
 
@@ -169,13 +171,6 @@ def _opens_like_wire_credit(text: str) -> bool:
         return False
     for mark in WIRE_MARK.finditer(text):
         if text[mark.end() : mark.end() + WIRE_OPENING_CHARS].lstrip().lower().startswith(WIRE_OPENINGS):
-            return True
-    return False
-
-
-def _contains_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        if word in text:
             return True
     return False
 

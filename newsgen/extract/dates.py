@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .substrings import contains_any
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -219,7 +221,7 @@ def _days(text: str) -> list[tuple[datetime, int, int]]:
     if not _may_have_date(text):
         return found
     for shape, marks in zip(DATE_SHAPES, SHAPE_MARKS):
-        if marks and not _contains_any(text, marks):
+        if marks and not contains_any(text, marks):
             continue
         for match in shape.finditer(text):
             if any(match.start() < end and start < match.end() for _, start, end in found):
@@ -231,14 +233,7 @@ def _days(text: str) -> list[tuple[datetime, int, int]]:
 
 
 def _may_have_date(text: str) -> bool:
-    return _contains_any(text, YEAR_MARKS) and YEAR_HINT.search(text) is not None
-
-
-def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
-    for part in parts:
-        if part in text:
-            return True
-    return False
+    return contains_any(text, YEAR_MARKS) and YEAR_HINT.search(text) is not None
 
 
 def _calendar_day(match: re.Match[str], text: str) -> datetime | None:

@@ -9,6 +9,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from ..errors import SourceError
+from ..extract.substrings import contains_any
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -89,18 +90,11 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return text
-    if _contains_any(text, ODD_SPACE_CHARS + INVISIBLE_CHARS):
+    if contains_any(text, ODD_SPACE_CHARS + INVISIBLE_CHARS):
         text = INVISIBLE.sub("", ODD_SPACES.sub(" ", text))
     if _is_latin_1(text) or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
-
-
-def _contains_any(text: str, chars: str) -> bool:
-    for char in chars:
-        if char in text:
-            return True
-    return False
 
 
 def _is_latin_1(text: str) -> bool:
@@ -114,6 +108,6 @@ def _is_latin_1(text: str) -> bool:
 
 def binary_share(text: str) -> float:
     sample = text[:BINARY_SAMPLE_CHARS]
-    if not _contains_any(sample, CONTROL_CHARS):
+    if not contains_any(sample, CONTROL_CHARS):
         return 0.0
     return len(CONTROL.findall(sample)) / max(len(sample), 1)
