@@ -91,9 +91,9 @@ def feed_files(site: Site, spec: FeedSpec, made: dict[tuple[str, bool, str], Any
     """One feed in every format.
 
     An article's entry reads the same in every feed that lists it, so `made`
-    keeps each one (by format, text kind and article) for the other feeds a
-    worker writes; `story` gives the full record of an article the site holds
-    in listing form.
+    keeps each one (by format, text kind and article) for the other feeds of
+    the same batch (the build passes one per span of outputs, so it stays small);
+    `story` gives the full record of an article the site holds in listing form.
     """
     feed = Feed(site, spec, made, story)
     atom_entries = [feed.entry("atom", a, lambda a: xml_fragment(atom_entry(feed, a), 1)) for a in feed.entries]
