@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from .substrings import contains_any
+
 # A line with more all-capital words than this share of its words is shouted: only gazetteer names count.
 SHOUTED_SHARE = 0.6
 # A line with this many words or more, most of them capitalised, is a title-case heading.
@@ -105,7 +107,7 @@ def may_credit(line: str) -> bool:
     """Whether a line can hold a photo credit at all: a slash or a credit word."""
     if "/" in line:
         return True
-    return any(map(line.lower().__contains__, CREDIT_WORDS))
+    return contains_any(line.lower(), CREDIT_WORDS)
 
 
 def written_words(text: str) -> set[str]:
