@@ -5,7 +5,8 @@ Usage: python benchmarks/bench_build.py [--sizes 1000,10000] [--runs 5] [--tools
 
 For each N the corpus (benchmarks/corpus.py) is generated once, one site folder
 per tool, and each tool is timed as a subprocess in three cases: a cold build
-(its cache and the output deleted before every run), a rebuild with nothing
+(its cache and the output, with what it keeps beside the output, deleted before every
+run), a rebuild with nothing
 changed, and a rebuild after appending a sentence to one article. A case whose
 first run takes longer than --slow-seconds is run once; the table says how many
 runs each median is of. Peak RSS comes from `/usr/bin/time -v` when it exists.
@@ -65,6 +66,9 @@ class Tool:
     """Folders inside the site that a cold build deletes."""
     corpus: str = ""
     """The corpus format the tool reads, when it is not named after the tool."""
+    beside: tuple[str, ...] = ()
+    """Folders next to the output that belong to it, `{name}` being the output's name; a cold build
+    deletes them too (newsgen keeps the site before last there, to stage the next build in)."""
 
     @property
     def format(self) -> str:
@@ -132,8 +136,9 @@ def hugo_command(site: Path, out: Path) -> list[str]:
 
 
 TOOLS: dict[str, Tool] = {
-    "newsgen": Tool("newsgen", "newsgen", newsgen_command, (".newsgen-cache",)),
-    "newsgen-full": Tool("newsgen-full", "newsgen, full site", newsgen_command, (".newsgen-cache",), "newsgen"),
+    "newsgen": Tool("newsgen", "newsgen", newsgen_command, (".newsgen-cache",), beside=(".{name}.alt",)),
+    "newsgen-full": Tool("newsgen-full", "newsgen, full site", newsgen_command, (".newsgen-cache",), "newsgen",
+                         (".{name}.alt",)),
     "hugo": Tool("hugo", "Hugo", hugo_command, (".hugo-cache", "resources")),
     "pelican": Tool("pelican", "Pelican", pelican_command, ("cache",)),
 }
@@ -149,7 +154,8 @@ def prepare_site(tool: str, site: Path) -> None:
 
 
 def clean(tool: Tool, site: Path, out: Path) -> None:
-    for folder in (out, *(site / c for c in tool.caches)):
+    beside = (out.parent / pattern.format(name=out.name) for pattern in tool.beside)
+    for folder in (out, *beside, *(site / c for c in tool.caches)):
         shutil.rmtree(folder, ignore_errors=True)
 
 
