@@ -5,9 +5,9 @@ Usage: python benchmarks/bench_build.py [--sizes 1000,10000] [--runs 5] [--tools
 
 For each N the corpus (benchmarks/corpus.py) is generated once, one site folder
 per tool, and each tool is timed as a subprocess in three cases: a cold build
-(its cache and the output, with what it keeps beside the output, deleted before every
-run), a rebuild with nothing
-changed, and a rebuild after appending a sentence to one article. A case whose
+(its cache and the output, with what it keeps beside the output, deleted before
+every run), a rebuild with nothing changed, and a rebuild after appending a
+sentence to one article. A case whose
 first run takes longer than --slow-seconds is run once; the table says how many
 runs each median is of. Peak RSS comes from `/usr/bin/time -v` when it exists.
 The table is printed and replaces the build section of benchmarks/RESULTS.md.
