@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import Index, Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
+from .cache import CACHE_DIR, Index, Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
@@ -114,7 +114,7 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     memo = read_model_memo(site_dir, site_key)
     remembered = dict(memo)
     site = build_site([a for a, _ in loaded if a is not None and not a.draft], config, memo)
-    env = environment(site_dir / "templates")
+    env = environment(site_dir / "templates", site_dir / CACHE_DIR / "templates")
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = tuple(sorted([*(published_at(o, a, urls) for a, o in loaded),
                              *(Outcome(s.rel, "skipped", s.reason) for s in skipped)], key=lambda o: o.path))

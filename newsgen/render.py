@@ -108,7 +108,8 @@ def theme_dir() -> Path:
     return Path(str(resources.files("newsgen.theme")))
 
 
-def environment(site_templates: Path | None) -> jinja2.Environment:
+def environment(site_templates: Path | None, compiled: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment; `compiled` is a folder to keep compiled templates in between builds."""
     builtin = jinja2.FileSystemLoader(str(theme_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if site_templates is not None and site_templates.is_dir():
@@ -121,12 +122,33 @@ def environment(site_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=CompiledTemplates(str(compiled)) if compiled is not None and made(compiled) else None,
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
     env.globals.update(UNTITLED=UNTITLED, TAXONOMIES=TAXONOMIES, is_web_url=is_web_url,
                        OUTSIDE_REL=OUTSIDE_REL, article_item=ListingEntries(env), name_links=name_links, when=when)
     return env
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds: compiling the theme takes longer than rendering the
+    pages of a one-article rebuild, and every worker process of a full build compiled it again.
+    Jinja checks each against its template's source. One that cannot be saved only costs that time."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def made(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return True
 
 
 class ListingEntries:

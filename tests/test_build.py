@@ -84,6 +84,23 @@ def test_a_template_change_renders_every_page(site: Path) -> None:
     assert 'class="custom"' in (site / "build/index.html").read_text()
 
 
+def test_compiled_templates_are_kept_and_follow_every_edit(site: Path) -> None:
+    (site / "templates").mkdir()
+    page = site / "templates/about.html"
+    for mark in ("first-edit", "second-edit"):
+        page.write_text('{% extends "default/about.html" %}{% block main %}<p>' + mark + "</p>{% endblock %}")
+        build(site, BuildOptions(jobs=1))
+        assert mark in (site / "build/about/index.html").read_text()
+    assert list((site / ".newsgen-cache/templates").iterdir())
+
+
+def test_a_cache_folder_that_cannot_hold_templates_only_costs_time(site: Path) -> None:
+    (site / ".newsgen-cache").mkdir()
+    (site / ".newsgen-cache/templates").write_text("not a folder")
+    report = build(site, BuildOptions(jobs=1))
+    assert not report.failed and (site / "build/index.html").is_file()
+
+
 def test_clean_ignores_cache_and_previous_site(site: Path) -> None:
     build(site, BuildOptions(jobs=1))
     report = build(site, BuildOptions(jobs=1, clean=True))
