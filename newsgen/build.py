@@ -196,7 +196,8 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
     for suffix in {path.suffix for path, _ in todo}:
         loader_for(suffix)  # imported once here, not again in every forked worker
     errors: dict[str, SourceError] = {}
-    for rel, entry, hit in parallel_map(read_and_load, todo, jobs, (articles_dir, cache, config, clean), progress,
+    look_up = not clean and not cache.is_empty()
+    for rel, entry, hit in parallel_map(read_and_load, todo, jobs, (articles_dir, cache, config, look_up), progress,
                                         "load"):
         if isinstance(entry, Known):
             known[rel] = entry
@@ -209,16 +210,16 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
 
 
 def read_and_load(item: tuple[Path, Stamp | None], articles_dir: Path, cache: LoadCache, config: SiteConfig,
-                  clean: bool) -> tuple[str, Known | SourceError, bool]:
-    """One file, in a worker: its listing form from the cache or loaded (the full record goes to the
-    cache), or the error reading it gave; and whether it came from the cache."""
+                  look_up: bool) -> tuple[str, Known | SourceError, bool]:
+    """One file, in a worker: its listing form from the cache (when `look_up`) or loaded (the full record
+    goes to the cache), or the error reading it gave; and whether it came from the cache."""
     path, stamp = item
     rel = path.relative_to(articles_dir).as_posix()
     try:
         raw = read_source(path, articles_dir)
     except SourceError as exc:
         return rel, exc, False
-    hit = None if clean else cache.get(raw.source.digest, rel)
+    hit = cache.get(raw.source.digest, rel) if look_up else None
     if hit is not None:
         return rel, Known(stamp or (), raw.source.digest, listing(hit)), True
     try:

@@ -147,6 +147,10 @@ class LoadCache:
 
         atomic_write(self.index_path, write)
 
+    def is_empty(self) -> bool:
+        """No records at all (a first or cold build): nothing to look up, file by file."""
+        return not self.root.is_dir()
+
     def path(self, digest: str, rel: str) -> Path:
         """Where a file's entry lives: by its bytes' digest and its suffix, which picks the loader."""
         key = hashlib.sha256(f"{self.salt}{digest}{PurePosixPath(rel).suffix.lower()}".encode()).hexdigest()
@@ -192,13 +196,17 @@ def atomic_pickle(target: Path, value: Any) -> None:
 def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write atomically: a reader never sees half a file, whatever process writes it. A cache that
     cannot be written (a read-only site folder) only costs time, so errors are ignored."""
+    # Named by process rather than by mkstemp, whose random names cost more than the write itself:
+    # only this process writes this name, and a killed one's leftover is simply written over.
+    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Named by process rather than by mkstemp, whose random names cost more than the write itself:
-        # only this process writes this name, and a killed one's leftover is simply written over.
-        tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
         try:
-            with open(tmp, "wb") as handle:
+            handle = open(tmp, "wb")
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(tmp, "wb")
+        try:
+            with handle:
                 write(handle)
             os.replace(tmp, target)
         except BaseException:
