@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -46,18 +47,28 @@ def output_keys(items: Iterable[Output], site_key: str) -> dict[str, str]:
 
 def output_signature(item: Output, memo: dict[int, str]) -> str:
     """Every field of a page or feed in full; collections that its fields merely link to, by size."""
-    return "\x1f".join(f"{f.name}={signature(getattr(item, f.name), memo)}" for f in dataclasses.fields(item))
+    return "\x1f".join(f"{name}={signature(getattr(item, name), memo)}" for name in field_names(type(item)))
+
+
+@lru_cache(maxsize=None)
+def field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+# Values whose repr is their signature.
+PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def signature(value: Any, memo: dict[int, str]) -> str:
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = type(value)
+    if kind in PLAIN:
         return repr(value)
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Article):
+    if kind is Article:
         return f"A{value.digest}:{value.slug}"
+    if kind is datetime or kind is date:
+        return value.isoformat()
     if callable(value) and not dataclasses.is_dataclass(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', kind.__name__)}"
     key = id(value)
     if key not in memo:
         memo[key] = short(composite_signature(value, memo))
@@ -75,10 +86,10 @@ def composite_signature(value: Any, memo: dict[int, str]) -> str:
         return "{" + ",".join(f"{k!r}:{signature(v, memo)}" for k, v in sorted(value.items())) + "}"
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-        return "[" + ",".join(signature(v, memo) for v in items) + "]"
+        return "[" + ",".join([signature(v, memo) for v in items]) + "]"
     if dataclasses.is_dataclass(value):
         return type(value).__name__ + "(" + ",".join(
-            field_signature(value, f.name, memo) for f in dataclasses.fields(value)) + ")"
+            [field_signature(value, name, memo) for name in field_names(type(value))]) + ")"
     return repr(value)
 
 
