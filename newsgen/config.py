@@ -22,6 +22,9 @@ from .errors import ConfigError
 CONFIG_NAME = "newsgen.yaml"
 # The ways articles are grouped, each with pages of its own; the site model defines what each one reads.
 TAXONOMIES = ("tags", "sources", "authors", "people", "places", "organizations")
+# The taxonomies whose terms have feeds unless the site says otherwise: readers follow a topic or a
+# publisher, rarely a single entity.
+TOPIC_FEEDS = ("tags", "sources")
 # The taxonomies whose names come from named-entity extraction.
 ENTITY_TAXONOMIES = ("people", "places", "organizations")
 
@@ -52,6 +55,8 @@ class SiteConfig:
     """Whether to write the Pagefind search index and the search page."""
     entities: bool = True
     """Whether to find people, places and organisations in each article's text (about half of loading)."""
+    topic_feeds: tuple[str, ...] = TOPIC_FEEDS
+    """The taxonomies each of whose terms gets feeds of its own beside the archive's (with a base URL)."""
 
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -66,7 +71,8 @@ class SiteConfig:
         return tuple(f.name for f in dataclasses.fields(SiteConfig))
 
 
-FIELD_TYPES: dict[str, type] = {"per_page": int, "search": bool, "entities": bool, "taxonomies": list}
+FIELD_TYPES: dict[str, type] = {"per_page": int, "search": bool, "entities": bool, "taxonomies": list,
+                                "topic_feeds": list}
 
 
 def load_config(site_dir: Path) -> SiteConfig:
@@ -90,11 +96,21 @@ def config_from_mapping(raw: Any, path: Path | str = CONFIG_NAME) -> SiteConfig:
     if problems:
         raise ConfigError(problems, path)
     values = {k: (v.rstrip("/") if k == "base_url" else v) for k, v in raw.items()}
-    if "taxonomies" in values:
-        values["taxonomies"] = tuple(n for n in TAXONOMIES if n in values["taxonomies"])
-    elif values.get("entities") is False:
-        values["taxonomies"] = tuple(n for n in TAXONOMIES if n not in ENTITY_TAXONOMIES)
+    values["taxonomies"] = chosen_taxonomies(raw)
+    if "topic_feeds" in values:
+        values["topic_feeds"] = tuple(n for n in TAXONOMIES if n in values["topic_feeds"])
+    else:
+        values["topic_feeds"] = tuple(n for n in TOPIC_FEEDS if n in values["taxonomies"])
     return SiteConfig(**values)
+
+
+def chosen_taxonomies(raw: dict[str, Any]) -> tuple[str, ...]:
+    """The taxonomies with pages: those listed, else all but the entity ones when entities are off."""
+    if "taxonomies" in raw:
+        return tuple(n for n in TAXONOMIES if n in raw["taxonomies"])
+    if raw.get("entities") is False:
+        return tuple(n for n in TAXONOMIES if n not in ENTITY_TAXONOMIES)
+    return TAXONOMIES
 
 
 def option_problems(key: str, value: Any) -> list[str]:
@@ -113,6 +129,11 @@ def cross_problems(raw: dict[str, Any]) -> list[str]:
     if raw.get("entities") is False and empty:
         return [f"'taxonomies' has {', '.join(empty)}, but with 'entities: false' no article names any: "
                 f"leave them out or turn entities on"]
+    pageless = [n for n in raw.get("topic_feeds", ()) if n not in chosen_taxonomies(raw)]
+    if pageless:
+        return [f"'topic_feeds' has {', '.join(pageless)}, which {'has' if len(pageless) == 1 else 'have'} "
+                f"no pages: add {'it' if len(pageless) == 1 else 'them'} to 'taxonomies' or leave "
+                f"{'it' if len(pageless) == 1 else 'them'} out"]
     return []
 
 
@@ -124,10 +145,10 @@ def value_problems(key: str, value: Any) -> list[str]:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             return [f"'timezone' {value!r} is not an IANA time zone name such as Europe/Paris"]
-    if key == "taxonomies":
+    if key in ("taxonomies", "topic_feeds"):
         unknown = [n for n in value if n not in TAXONOMIES]
         if unknown:
-            return [f"'taxonomies' has unknown names {unknown!r} (known: {', '.join(TAXONOMIES)})"]
+            return [f"'{key}' has unknown names {unknown!r} (known: {', '.join(TAXONOMIES)})"]
     if key == "base_url" and value and not value.startswith(("http://", "https://")):
         return [f"'base_url' must start with http:// or https://, got {value!r}"]
     return []

@@ -71,3 +71,22 @@ def test_entities_off_leaves_entity_pages_out_and_refuses_to_ask_for_them() -> N
         config_from_mapping({"entities": False, "taxonomies": ["tags", "people"]})
     assert list(caught.value.problems) == ["'taxonomies' has people, but with 'entities: false' no article names any: "
                                      "leave them out or turn entities on"]
+
+
+def test_topic_feeds_default_to_tags_and_sources_that_have_pages() -> None:
+    assert config_from_mapping({}).topic_feeds == ("tags", "sources")
+    assert config_from_mapping({"taxonomies": ["tags", "authors"]}).topic_feeds == ("tags",)
+    assert config_from_mapping({"topic_feeds": ["authors", "tags"]}).topic_feeds == ("tags", "authors")
+    assert config_from_mapping({"topic_feeds": []}).topic_feeds == ()
+
+
+@pytest.mark.parametrize("raw, fragment", [
+    ({"topic_feeds": ["topics"]}, "unknown names ['topics']"),
+    ({"topic_feeds": "tags"}, "must be list"),
+    ({"taxonomies": ["tags"], "topic_feeds": ["tags", "sources"]}, "'topic_feeds' has sources, which has no pages"),
+    ({"entities": False, "topic_feeds": ["people"]}, "'topic_feeds' has people, which has no pages"),
+], ids=["unknown", "not-a-list", "no-pages", "entities-off"])
+def test_topic_feeds_are_checked(raw: dict, fragment: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        config_from_mapping(raw)
+    assert any(fragment in p for p in caught.value.problems), caught.value.problems

@@ -21,8 +21,6 @@ from .related import neighbours, related_articles
 from .taxonomies import KINDS, Term, name_key, term_index, terms_of
 
 UNDATED_LAST = datetime.min.replace(tzinfo=timezone.utc)
-# Taxonomies that get their own feeds: readers follow a topic or a publisher, rarely a single entity.
-FEED_KINDS = ("tags", "sources")
 # The search page: the index beside it (pagefind/) is written by newsgen.search after rendering.
 SEARCH_PATH = "search/index.html"
 
@@ -87,10 +85,12 @@ def term_path(term: Term, number: int = 1) -> str:
 
 
 def feed_terms(site: Site) -> list[Term]:
-    """The tags and sources that get feeds: with a base URL, those with a dated article to announce."""
+    """The terms that get feeds (by default tags and sources): with a base URL, those with a dated
+    article to announce, of taxonomies that have pages."""
     if not site.has_feeds:
         return []
-    return [t for k in FEED_KINDS if k in site.config.taxonomies for t in site.terms[k] if has_dated(t)]
+    kinds = [k for k in site.config.topic_feeds if k in site.config.taxonomies]
+    return [t for k in kinds for t in site.terms[k] if has_dated(t)]
 
 
 def has_dated(term: Term) -> bool:
@@ -187,7 +187,7 @@ def taxonomy_pages(site: Site) -> Iterator[Page]:
 
 def term_pages(site: Site, term: Term) -> Iterator[Page]:
     folder = urls.term_folder(term.kind, term.slug)
-    feeds = feeds_of(site, *((folder,) if term.kind in FEED_KINDS and has_dated(term) else ()))
+    feeds = feeds_of(site, *((folder,) if term.kind in site.config.topic_feeds and has_dated(term) else ()))
     for path, chunk, pager in paginate(term.articles, site.config.per_page, folder):
         title = term.name if pager.number == 1 else f"{term.name}, page {pager.number}"
         yield Page(path, "term.html", title, term.kind, articles=chunk, pager=pager, term=term, feeds=feeds)

@@ -46,6 +46,19 @@ def test_feeds_for_the_site_and_each_dated_tag_and_source() -> None:
     assert folders == ["", "sources/daily-planet", "tags/only-dated", "tags/talks"]
 
 
+@pytest.mark.parametrize("topic_feeds, folders", [
+    ((), [""]),
+    (("authors",), ["", "authors/lois-lane"]),
+    (("tags", "authors"), ["", "authors/lois-lane", "tags/only-dated", "tags/talks"]),
+], ids=["archive-alone", "authors", "tags-and-authors"])
+def test_topic_feeds_choose_whose_terms_get_feeds(topic_feeds: tuple[str, ...], folders: list[str]) -> None:
+    site = feed_site(base_url=BASE, topic_feeds=topic_feeds)
+    written = outputs(site)
+    assert sorted({p.rsplit("/", 1)[0] if "/" in p else "" for p in written if p.endswith("atom.xml")}) == folders
+    announced = {f for page in site.pages for f in page.feeds}
+    assert announced == set(folders)
+
+
 @pytest.mark.parametrize("name", ["atom.xml", "rss.xml", "tags/talks/atom.xml", "sources/daily-planet/rss.xml"])
 def test_xml_feeds_parse_without_errors(name: str) -> None:
     parsed = feedparser.parse(outputs(feed_site(base_url=BASE))[name])
