@@ -52,6 +52,7 @@ timezone: UTC
 NEWSGEN_CONFIG = NEWSGEN_FULL_CONFIG + """taxonomies: [tags, sources, authors]
 search: false
 entities: false
+topic_feeds: []
 """
 
 
@@ -329,11 +330,12 @@ def report(results: list[Result], args: argparse.Namespace, start: Start) -> str
         detail_table(results), "",
         "Sites: pagination 20, tag, author and publisher pages, one feed; date archives in newsgen and "
         "Pelican (Hugo has none). newsgen builds that page set (`taxonomies: [tags, sources, authors]`, "
-        "`search: false`, `entities: false`: no named-entity extraction, which the others do not do either; "
-        "the scraped text is still cleaned of boilerplate, captions, bylines and notes) and also writes its "
-        "own extra pages (archive index, corrections, per-tag feeds of summaries). \"newsgen, full site\" "
+        "`search: false`, `entities: false`: no named-entity extraction, which the others do not do either, "
+        "though the scraped text is still cleaned of boilerplate, captions, bylines and notes; "
+        "`topic_feeds: []`: the archive's feed alone, as the others are set up) and also writes its own "
+        "extra pages (archive index, corrections, sitemap). \"newsgen, full site\" "
         "is the default configuration on the same articles: entity extraction, people, place and "
-        "organisation pages and the Pagefind search index. "
+        "organisation pages, feeds of every tag and source, and the Pagefind search index. "
         "Pelican uses its content cache for rebuilds; Hugo has no cache between runs.",
     ])
 
