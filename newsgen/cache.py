@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, Callable
 
 from .config import SiteConfig
 from .errors import SourceError
-from .records import Article
+from .records import Article, Record
 from .sources import SIDECAR_SUFFIXES
 
 Stamp = tuple[int, ...]
@@ -34,7 +34,7 @@ CACHE_DIR = ".newsgen-cache"
 # What reading a cache file can raise when it is missing, damaged or from another newsgen: a miss.
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 # The index file's layout, in its header: an index written in another is read as empty.
-INDEX_LAYOUT = 2
+INDEX_LAYOUT = 3
 # Each index entry's pickle is preceded by its length in this many bytes (little-endian).
 ENTRY_SIZE_BYTES = 4
 # The modules whose code decides what a record holds.
@@ -56,8 +56,9 @@ def loader_version() -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Known:
-    """What the last build read from one path: its stamp, its digest and its record in listing form."""
+class Known(Record):
+    """What the last build read from one path: its stamp, its digest and its record in listing form
+    (pickled as a constructor call, as records are: the index holds one per article)."""
 
     stamp: Stamp
     digest: str
