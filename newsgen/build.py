@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from .cache import CACHE_DIR, Index, Known, LoadCache, Stamp, file_stamp, read_model_memo, write_model_memo
+from .cache import (CACHE_DIR, Index, Known, LoadCache, Stamp, entry_bytes, file_stamp, index_entry,
+                    read_model_memo, write_model_memo)
 from .config import CONFIG_NAME, SiteConfig, load_config
 from .errors import SourceError
 from .feeds import FeedSpec, crawler_files, feed_files, feed_specs, site_warnings
@@ -197,23 +198,27 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
     for suffix in {path.suffix for path, _ in todo}:
         loader_for(suffix)  # imported once here, not again in every forked worker
     errors: dict[str, SourceError] = {}
+    fresh: dict[str, bytes] = {}
     look_up = not clean and not cache.is_empty()
     for rel, entry, hit in parallel_map(read_and_load, todo, jobs, (articles_dir, cache, config, look_up), progress,
                                         "load"):
-        if isinstance(entry, Known):
-            known[rel] = entry
+        if isinstance(entry, bytes):
+            known[rel] = index_entry(entry)
+            fresh[rel] = entry
             cached += hit
         else:
             errors[rel] = entry
-    cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp}, index)
+    cache.write_index({rel: entry for rel, entry in known.items() if entry.stamp}, index, fresh)
     results = {**{rel: entry.value for rel, entry in known.items()}, **errors}
     return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
 
 
 def read_and_load(item: tuple[Path, Stamp | None], articles_dir: Path, cache: LoadCache, config: SiteConfig,
-                  look_up: bool) -> tuple[str, Known | SourceError, bool]:
-    """One file, in a worker: its listing form from the cache (when `look_up`) or loaded (the full record
-    goes to the cache), or the error reading it gave; and whether it came from the cache."""
+                  look_up: bool) -> tuple[str, bytes | SourceError, bool]:
+    """One file, in a worker: its cache index entry, pickled (the listing form, from the cache when `look_up`
+    or loaded, with the full record going to the cache), or the error reading it gave; and whether it came
+    from the cache. The entry crosses to the build as the very bytes the index keeps of it, so the index
+    is written without pickling it again."""
     path, stamp = item
     rel = path.relative_to(articles_dir).as_posix()
     try:
@@ -222,13 +227,13 @@ def read_and_load(item: tuple[Path, Stamp | None], articles_dir: Path, cache: Lo
         return rel, exc, False
     hit = cache.get(raw.source.digest, rel) if look_up else None
     if hit is not None:
-        return rel, Known(stamp or (), raw.source.digest, listing(hit)), True
+        return rel, entry_bytes(rel, Known(stamp or (), raw.source.digest, listing(hit))), True
     try:
         value: Article | SourceError = load_source(raw, config)
     except SourceError as exc:
         value = exc
     cache.put(raw.source.digest, rel, value)
-    return rel, Known(stamp or (), raw.source.digest, listing(value)), False
+    return rel, entry_bytes(rel, Known(stamp or (), raw.source.digest, listing(value))), False
 
 
 def listing(value: Article | SourceError) -> Article | SourceError:

@@ -73,6 +73,17 @@ class Index:
     pickled: dict[str, memoryview] = dataclasses.field(default_factory=dict)
 
 
+def entry_bytes(rel: str, known: Known) -> bytes:
+    """One index entry as the index file holds it."""
+    return pickle.dumps((rel, known), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def index_entry(blob: bytes) -> Known:
+    """The entry that `entry_bytes` made."""
+    _, known = pickle.loads(blob)
+    return known  # type: ignore[no-any-return]
+
+
 def file_stamp(path: Path) -> Stamp | None:
     """Size, change times and inode of the file and of each sidecar it could have (0 when absent).
 
@@ -132,17 +143,18 @@ class LoadCache:
             return Index()
         return Index(entries, pickled)
 
-    def write_index(self, entries: dict[str, Known], previous: Index) -> None:
-        """Write the index; an entry that is the very one `previous` read is copied, not pickled,
-        and an index that is exactly the one read is left as it is."""
+    def write_index(self, entries: dict[str, Known], previous: Index, fresh: dict[str, bytes] | None = None) -> None:
+        """Write the index; an entry that is the very one `previous` read is copied, not pickled, as is
+        one whose bytes (`entry_bytes`) are in `fresh`; an index that is exactly the one read is left as it is."""
         if entries.keys() == previous.entries.keys() and all(previous.entries[r] is k for r, k in entries.items()):
             return
+        made = fresh or {}
 
         def write(handle: BinaryIO) -> None:
             pickle.dump((INDEX_LAYOUT, self.salt, len(entries)), handle, protocol=pickle.HIGHEST_PROTOCOL)
             for rel, known in entries.items():
                 blob = previous.pickled[rel] if previous.entries.get(rel) is known else \
-                    pickle.dumps((rel, known), protocol=pickle.HIGHEST_PROTOCOL)
+                    made.get(rel) or entry_bytes(rel, known)
                 handle.write(len(blob).to_bytes(ENTRY_SIZE_BYTES, "little"))
                 handle.write(blob)
 
