@@ -273,18 +273,23 @@ def publish(site: Site, env: jinja2.Environment, stories: Stories, site_dir: Pat
     they always describe the site they are published with.
     """
     outputs: list[Output] = [*site.pages, *feed_specs(site)]
-    keys = output_keys(outputs, site_key)
     staging = Staging(out_dir, reuse=bool(previous))
     try:
         staged_keys = published_keys(staging.root) if staging.files is not None else {}
-        stale = [o for o in outputs if previous.get(o.path) != keys[o.path]
-                 or not keep_all(staging, o, staged_keys.get(o.path) == keys[o.path])]
-        for _ in parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging), progress,
-                              "render"):
-            pass
+        # Without a previous site every output is rendered, and the keys are needed only once it is written.
+        known_keys = output_keys(outputs, site_key) if previous else None
+        stale = outputs if known_keys is None else [
+            o for o in outputs if previous.get(o.path) != known_keys[o.path]
+            or not keep_all(staging, o, staged_keys.get(o.path) == known_keys[o.path])]
+        rendering = parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging),
+                                 progress, "render")
+        next(rendering, None)  # the workers have started: what needs no rendering is made beside them
+        keys = known_keys or output_keys(outputs, site_key)
         extras = list(extra_files(site, site_dir))
         for file in extras:
             staging.write(file)
+        for _ in rendering:
+            pass
         site_files = {*(p for o in outputs for p in paths_of(o)), *(f.path for f in extras)}
         wanted = site_files | {PAGE_KEYS, REPORT_FILE}
         staging.prune(wanted, INDEX_FOLDER)
