@@ -131,9 +131,9 @@ def cross_problems(raw: dict[str, Any]) -> list[str]:
                 f"leave them out or turn entities on"]
     pageless = [n for n in raw.get("topic_feeds", ()) if n not in chosen_taxonomies(raw)]
     if pageless:
-        return [f"'topic_feeds' has {', '.join(pageless)}, which {'has' if len(pageless) == 1 else 'have'} "
-                f"no pages: add {'it' if len(pageless) == 1 else 'them'} to 'taxonomies' or leave "
-                f"{'it' if len(pageless) == 1 else 'them'} out"]
+        verb, pronoun = ("has", "it") if len(pageless) == 1 else ("have", "them")
+        return [f"'topic_feeds' has {', '.join(pageless)}, which {verb} no pages: add {pronoun} to 'taxonomies' "
+                f"or leave {pronoun} out"]
     return []
 
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from .feeds import FeedSpec
-from .records import Article
+from .records import Article, field_names
 from .site import Page
 
 Output = Page | FeedSpec
@@ -48,11 +47,6 @@ def output_keys(items: Iterable[Output], site_key: str) -> dict[str, str]:
 def output_signature(item: Output, memo: dict[int, str]) -> str:
     """Every field of a page or feed in full; collections that its fields merely link to, by size."""
     return "\x1f".join(f"{name}={signature(getattr(item, name), memo)}" for name in field_names(type(item)))
-
-
-@lru_cache(maxsize=None)
-def field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 # Values whose repr is their signature.

@@ -122,7 +122,7 @@ def environment(site_templates: Path | None, compiled: Path | None = None) -> ji
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
-        bytecode_cache=CompiledTemplates(str(compiled)) if compiled is not None and made(compiled) else None,
+        bytecode_cache=CompiledTemplates(str(compiled)) if compiled is not None and folder_made(compiled) else None,
     )
     env.filters.update(date=format_date, isodate=lambda d: d.isoformat() if d else "", markdown=safe_markdown)
     env.tests["web_url"] = is_web_url
@@ -143,7 +143,7 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def made(folder: Path) -> bool:
+def folder_made(folder: Path) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

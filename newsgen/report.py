@@ -7,10 +7,10 @@ absolute paths, so the same inputs give the same bytes wherever the site is buil
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from .records import field_names
 
 if TYPE_CHECKING:
     from .build import BuildReport
@@ -34,11 +34,6 @@ def outcome_data(outcome: Any) -> dict[str, Any]:
     data = {name: getattr(outcome, name) for name in field_names(type(outcome))}
     data["warnings"] = list(data["warnings"])
     return data
-
-
-@cache
-def field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def report_json(report: BuildReport) -> str:
