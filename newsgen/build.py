@@ -33,9 +33,9 @@ from .search import INDEX_FOLDER, update_index
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
 from .site.urls import article_path as slug_path
-from .sources import discover
+from .sources import Found, discover
 from .state import BuildState, folder_identity, inputs_fingerprint, read_state, state_path, write_state
-from .workers import parallel_map
+from .workers import collection_paused, parallel_map
 
 Progress = Callable[[str, int, int], None]
 # Where the build leaves its machine-readable report inside the output folder.
@@ -108,13 +108,14 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     fingerprint = inputs_fingerprint(input_roots(site_dir, articles_dir), config.fingerprint())
     if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):
         return unchanged_report(previous, out_dir, time.perf_counter() - started)
-    paths, skipped = discover(articles_dir)
+    found, skipped = discover(articles_dir)
     cache = LoadCache(site_dir, config)
-    loaded, cached = load_all(paths, articles_dir, cache, config, jobs, options.clean, progress)
+    loaded, cached = load_all(found, articles_dir, cache, config, jobs, options.clean, progress)
     site_key = files_digest([site_dir / "templates", theme_dir(), Path(__file__).parent]) + config.fingerprint()
     memo = read_model_memo(site_dir, site_key)
     remembered = dict(memo)
-    site = build_site([a for a, _ in loaded if a is not None and not a.draft], config, memo)
+    with collection_paused():
+        site = build_site([a for a, _ in loaded if a is not None and not a.draft], config, memo)
     env = environment(site_dir / "templates", site_dir / CACHE_DIR / "templates")
     urls = {a.path: article_path(a) for a in site.articles}
     outcomes = tuple(sorted([*(published_at(o, a, urls) for a, o in loaded),
@@ -176,7 +177,7 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: SiteConfig, jobs: int,
+def load_all(found: list[Found], articles_dir: Path, cache: LoadCache, config: SiteConfig, jobs: int,
              clean: bool, progress: Progress | None) -> tuple[list[tuple[Article | None, Outcome]], int]:
     """Every file's record (in listing form) or error, in path order; and how many came from the cache.
 
@@ -184,18 +185,19 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
     hashed and (unless their bytes are in the cache) loaded in workers, so the
     build never holds the bytes of more than a few files at once.
     """
-    index = Index() if clean else cache.read_index()
+    with collection_paused():
+        index = Index() if clean else cache.read_index()
     known: dict[str, Known] = {}
-    todo: list[tuple[Path, Stamp | None]] = []
-    for path in paths:
-        stamp, rel = file_stamp(path), path.relative_to(articles_dir).as_posix()
+    todo: list[tuple[Path, str, Stamp | None]] = []
+    for path, rel, sidecars in found:
+        stamp = file_stamp(path, sidecars)
         last = index.entries.get(rel)
         if last is not None and stamp is not None and last.stamp == stamp:
             known[rel] = last
         else:
-            todo.append((path, stamp))
+            todo.append((Path(path), rel, stamp))
     cached = len(known)
-    for suffix in {path.suffix for path, _ in todo}:
+    for suffix in {path.suffix for path, _, _ in todo}:
         loader_for(suffix)  # imported once here, not again in every forked worker
     errors: dict[str, SourceError] = {}
     fresh: dict[str, bytes] = {}
@@ -213,14 +215,13 @@ def load_all(paths: list[Path], articles_dir: Path, cache: LoadCache, config: Si
     return [outcome_of(rel, results[rel]) for rel in sorted(results)], cached
 
 
-def read_and_load(item: tuple[Path, Stamp | None], articles_dir: Path, cache: LoadCache, config: SiteConfig,
+def read_and_load(item: tuple[Path, str, Stamp | None], articles_dir: Path, cache: LoadCache, config: SiteConfig,
                   look_up: bool) -> tuple[str, bytes | SourceError, bool]:
     """One file, in a worker: its cache index entry, pickled (the listing form, from the cache when `look_up`
     or loaded, with the full record going to the cache), or the error reading it gave; and whether it came
     from the cache. The entry crosses to the build as the very bytes the index keeps of it, so the index
     is written without pickling it again."""
-    path, stamp = item
-    rel = path.relative_to(articles_dir).as_posix()
+    path, rel, stamp = item
     try:
         raw = read_source(path, articles_dir)
     except SourceError as exc:
@@ -277,14 +278,16 @@ def publish(site: Site, env: jinja2.Environment, stories: Stories, site_dir: Pat
     try:
         staged_keys = published_keys(staging.root) if staging.files is not None else {}
         # Without a previous site every output is rendered, and the keys are needed only once it is written.
-        known_keys = output_keys(outputs, site_key) if previous else None
+        with collection_paused():
+            known_keys = output_keys(outputs, site_key) if previous else None
         stale = outputs if known_keys is None else [
             o for o in outputs if previous.get(o.path) != known_keys[o.path]
             or not keep_all(staging, o, staged_keys.get(o.path) == known_keys[o.path])]
         rendering = parallel_map(render_into, spans(len(stale)), jobs, (stale, env, site, stories, staging),
                                  progress, "render")
         next(rendering, None)  # the workers have started: what needs no rendering is made beside them
-        keys = known_keys or output_keys(outputs, site_key)
+        with collection_paused():
+            keys = known_keys or output_keys(outputs, site_key)
         extras = list(extra_files(site, site_dir))
         for file in extras:
             staging.write(file)

@@ -21,7 +21,7 @@ import pickle
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO, Callable, Collection
 
 from .config import SiteConfig
 from .errors import SourceError
@@ -84,27 +84,35 @@ def index_entry(blob: bytes) -> Known:
     return known  # type: ignore[no-any-return]
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(name: str, sidecars: Collection[str]) -> Stamp | None:
     """Size, change times and inode of the file and of each sidecar it could have (0 when absent).
 
     The change time (ctime) moves on every write and cannot be set back by tools
     that restore modification times, so an equal stamp means equal bytes.
+    `sidecars` are those its folder listed: most files have none, and a stat
+    that fails costs more than one that succeeds.
     """
-    name = str(path)
-    stem = name[:len(name) - len(path.suffix)]
-    stamp: list[int] = []
-    for candidate in (name, *(stem + suffix for suffix in SIDECAR_SUFFIXES)):
-        try:
-            info = os.stat(candidate)
-        except FileNotFoundError:
-            if candidate is name:
-                return None
-            stamp.append(0)
-            continue
-        except OSError:
+    stamp = stat_stamp(name)
+    if stamp is None or stamp == (0,):
+        return None
+    stem = os.path.splitext(name)[0]
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = stat_stamp(stem + suffix) if stem + suffix in sidecars else (0,)
+        if sidecar is None:
             return None
-        stamp += [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-    return tuple(stamp)
+        stamp += sidecar
+    return stamp
+
+
+def stat_stamp(name: str) -> Stamp | None:
+    """(0,) for a file that is not there; None when it cannot be read."""
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        return (0,)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 class LoadCache:

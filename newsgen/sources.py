@@ -7,7 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
@@ -25,6 +25,15 @@ class SourceFile:
     digest: str
 
 
+class Found(NamedTuple):
+    """An article file, its path relative to `articles/`, and the sidecars its folder holds for it:
+    the build stamps those without a stat for each one that is not there."""
+
+    path: str
+    rel: str
+    sidecars: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     rel: str
@@ -39,7 +48,7 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def discover(articles_dir: Path) -> tuple[list[Path], list[Skipped]]:
+def discover(articles_dir: Path) -> tuple[list[Found], list[Skipped]]:
     """Article files under `articles_dir` in a stable order, and what was passed over and why.
 
     Symlinks that lead outside the folder are not followed: an archive must not
@@ -47,7 +56,7 @@ def discover(articles_dir: Path) -> tuple[list[Path], list[Skipped]]:
     entries know their type without a stat each: at 10,000 articles this is a
     tenth of a second of every build.
     """
-    found: list[Path] = []
+    found: list[Found] = []
     skipped: list[Skipped] = []
     if not articles_dir.is_dir():
         return found, skipped
@@ -66,11 +75,18 @@ def discover(articles_dir: Path) -> tuple[list[Path], list[Skipped]]:
         if reason:
             skipped.append(Skipped(rel, reason))
         else:
-            found.append(Path(entry.path))
+            found.append(Found(entry.path, rel, sidecars_beside(entry, siblings)))
     return found, skipped
 
 
-Entry = tuple[tuple[str, ...], os.DirEntry[str], bool, frozenset[str]]
+class Listing(NamedTuple):
+    """The names in a folder, and the stems of those that are sidecars (most folders have none)."""
+
+    names: frozenset[str]
+    sidecar_stems: frozenset[str]
+
+
+Entry = tuple[tuple[str, ...], os.DirEntry[str], bool, Listing]
 
 
 def entries_below(folder: str, parts: tuple[str, ...], ignored: bool) -> Iterator[Entry]:
@@ -82,9 +98,11 @@ def entries_below(folder: str, parts: tuple[str, ...], ignored: bool) -> Iterato
     except OSError:
         return
     names = frozenset(e.name for e in entries)
+    listing = Listing(names, frozenset(name[:-len(suffix)] for name in names for suffix in SIDECAR_SUFFIXES
+                                       if name.endswith(suffix)))
     for entry in entries:
         here, hidden = (*parts, entry.name), ignored or is_ignored_name(entry.name)
-        yield here, entry, hidden, names
+        yield here, entry, hidden, listing
         if entry.is_dir(follow_symlinks=False):
             yield from entries_below(entry.path, here, hidden)
 
@@ -95,16 +113,26 @@ def suffix_of(name: str) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
-def skip_reason(entry: os.DirEntry[str], root: Path, siblings: frozenset[str]) -> str:
+def skip_reason(entry: os.DirEntry[str], root: Path, siblings: Listing) -> str:
     suffix = suffix_of(entry.name)
     stem = entry.name[:len(entry.name) - len(suffix)]
-    if suffix in SIDECAR_SUFFIXES and any(stem + s in siblings for s in ARTICLE_SUFFIXES):
+    if suffix in SIDECAR_SUFFIXES and any(stem + s in siblings.names for s in ARTICLE_SUFFIXES):
         return "sidecar metadata"
     if suffix not in ARTICLE_SUFFIXES:
         return f"not an article file ({suffix or 'no suffix'})"
     if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
         return "symlink leading outside articles/"
     return ""
+
+
+def sidecars_beside(entry: os.DirEntry[str], siblings: Listing) -> tuple[str, ...]:
+    """The paths of the sidecars an article file has among the names in its folder."""
+    name = entry.name
+    stem = name[:len(name) - len(suffix_of(name))]
+    if stem not in siblings.sidecar_stems:
+        return ()
+    folder = entry.path[:len(entry.path) - len(name)]
+    return tuple(folder + stem + suffix for suffix in SIDECAR_SUFFIXES if stem + suffix in siblings.names)
 
 
 def sidecar_for(path: Path) -> Path | None:

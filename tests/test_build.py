@@ -227,6 +227,23 @@ def test_unchanged_files_are_not_read_again_and_an_edited_one_is(site: Path, mon
     assert report.cached == 19 and "One more line." in (site / "build" / report_url(report, "story-03.txt")).read_text()
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".yml"])
+def test_a_sidecar_added_changed_or_removed_is_read_on_the_next_build(site: Path, suffix: str) -> None:
+    build(site, BuildOptions(jobs=1))
+    sidecar = site / "articles" / f"story-03{suffix}"
+
+    def title_shown() -> str:
+        report = build(site, BuildOptions(jobs=1))
+        return (site / "build" / report_url(report, "story-03.txt")).read_text()
+
+    sidecar.write_text("title: Named by the sidecar\n")
+    assert "<h1 data-pagefind-meta=\"title\">Named by the sidecar</h1>" in title_shown()
+    sidecar.write_text("title: Renamed in the sidecar\n")
+    assert "Renamed in the sidecar</h1>" in title_shown()
+    sidecar.unlink()
+    assert "Coastal path story number 3</h1>" in title_shown()
+
+
 def test_the_index_keeps_every_stamp_across_edits_and_a_damaged_one_reads_as_empty(site: Path, monkeypatch) -> None:
     build(site, BuildOptions(jobs=1))
     edited = site / "articles" / "story-03.txt"

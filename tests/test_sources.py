@@ -21,7 +21,7 @@ def test_discover_finds_articles_in_order_and_says_what_it_skipped(tmp_path: Pat
         (tmp_path / rel).write_text("x")
     (tmp_path / "folder.txt").mkdir()
     found, skipped = discover(tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.md", "b.txt", "sub/c.html"]
+    assert [f.rel for f in found] == ["a.md", "b.txt", "sub/c.html"]
     reasons = {s.rel: s.reason for s in skipped}
     assert reasons["a.yaml"] == "sidecar metadata"
     assert "not an article" in reasons["notes.pdf"]
@@ -45,7 +45,7 @@ def test_hidden_folders_are_ignored_and_symlinked_folders_not_entered(tmp_path: 
         (tmp_path / rel).write_text("x")
     (tmp_path / "again").symlink_to(tmp_path / "real", target_is_directory=True)
     found, skipped = discover(tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["real/story.txt"]
+    assert [f.rel for f in found] == ["real/story.txt"]
     reasons = {s.rel: s.reason for s in skipped}
     assert reasons == {".git/objects/story.txt": "ignored: a hidden or editor temporary file",
                        "real/notes.yaml": "not an article file (.yaml)", "real/story.yml": "sidecar metadata"}
