@@ -66,7 +66,10 @@ def terms_of(kind: Kind, articles: Iterable[Article]) -> tuple[Term, ...]:
     members: dict[str, list[Article]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
-        for key, spelling in dict((name_key(n), n.strip()) for n in kind.names(article) if n.strip()).items():
+        names = kind.names(article)
+        if not names:  # the entity kinds of every article when entities are off
+            continue
+        for key, spelling in dict((name_key(n), n.strip()) for n in names if n.strip()).items():
             members[key].append(article)
             spellings[key][spelling] += 1
     keys = sorted(members, key=lambda k: (k, display_name(spellings[k])))
