@@ -28,7 +28,7 @@ from .lock import exclusive
 from .output import Staging, remove_leftovers
 from .pagekeys import Output, files_digest, output_keys
 from .records import Article, listing_form
-from .report import report_data, report_json
+from .report import report_json
 from .search import INDEX_FOLDER, update_index
 from .render import OutputFile, environment, render_page, static_files, theme_dir
 from .site import Site, article_path, build_site, wanted_slug
@@ -107,7 +107,9 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     previous = None if options.clean else read_state(state_file)
     fingerprint = inputs_fingerprint(input_roots(site_dir, articles_dir), config.fingerprint())
     if previous is not None and previous.inputs == fingerprint and previous.output == folder_identity(out_dir):
-        return unchanged_report(previous, out_dir, time.perf_counter() - started)
+        unchanged = unchanged_report(out_dir, time.perf_counter() - started)
+        if unchanged is not None:
+            return unchanged
     found, skipped = discover(articles_dir)
     cache = LoadCache(site_dir, config)
     loaded, cached = load_all(found, articles_dir, cache, config, jobs, options.clean, progress)
@@ -128,7 +130,7 @@ def build_locked(site_dir: Path, options: BuildOptions, config: SiteConfig, out_
     stories = Stories(cache, articles_dir, config)
     report = publish(site, env, stories, site_dir, out_dir, site_key, jobs,
                      {} if options.clean else published_keys(out_dir), report_of, progress)
-    write_state(state_file, BuildState(fingerprint, folder_identity(out_dir), report_data(report)))
+    write_state(state_file, BuildState(fingerprint, folder_identity(out_dir)))
     if memo != remembered:
         write_model_memo(site_dir, site_key, memo)
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
@@ -164,13 +166,17 @@ def input_roots(site_dir: Path, articles_dir: Path) -> list[Path]:
             Path(__file__).parent]
 
 
-def unchanged_report(previous: BuildState, out_dir: Path, seconds: float) -> BuildReport:
-    """The last build's report, for a build whose inputs and output are exactly as it left them."""
-    data = previous.report
-    outcomes = tuple(Outcome(**{**o, "warnings": tuple(o["warnings"])}) for o in data["outcomes"])
-    built = sum(1 for o in outcomes if o.status == "built")
-    return BuildReport(outcomes, out_dir, seconds, cached=built, unchanged=data["pages"], files=data["files"],
-                       warnings=tuple(data["warnings"]))
+def unchanged_report(out_dir: Path, seconds: float) -> BuildReport | None:
+    """The last build's report, for a build whose inputs and output are exactly as it left them: the one
+    published with the site (None when it is missing or damaged, and the build goes on as usual)."""
+    try:
+        data = json.loads((out_dir / REPORT_FILE).read_text(encoding="utf-8"))
+        outcomes = tuple(Outcome(**{**o, "warnings": tuple(o["warnings"])}) for o in data["outcomes"])
+        built = sum(1 for o in outcomes if o.status == "built")
+        return BuildReport(outcomes, out_dir, seconds, cached=built, unchanged=data["pages"], files=data["files"],
+                           warnings=tuple(data["warnings"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def available_cores() -> int:

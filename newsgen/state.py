@@ -2,9 +2,10 @@
 
 Kept in the site's cache folder, one file per output folder: the inputs'
 fingerprint (paths, sizes and modification times — what make and Hugo trust
-too), the identity of the published folder and the report. When neither the
-inputs nor the published folder changed, there is nothing to build. The pages'
-input keys live in the published folder itself (see build.published_keys).
+too) and the identity of the published folder. When neither the inputs nor the
+published folder changed, there is nothing to build, and the report is the one
+published in that folder. The pages' input keys live in the published folder
+too (see build.published_keys).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from .cache import CACHE_DIR
 
@@ -23,7 +24,6 @@ from .cache import CACHE_DIR
 class BuildState:
     inputs: str
     output: list[int]
-    report: dict[str, Any]
 
 
 def state_path(site_dir: Path, out_dir: Path) -> Path:
@@ -33,7 +33,7 @@ def state_path(site_dir: Path, out_dir: Path) -> Path:
 def read_state(path: Path) -> BuildState | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return BuildState(data["inputs"], data["output"], data["report"])
+        return BuildState(data["inputs"], data["output"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -43,8 +43,8 @@ def write_state(path: Path, state: BuildState) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"inputs": state.inputs, "output": state.output, "report": state.report},
-                                  sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps({"inputs": state.inputs, "output": state.output}, sort_keys=True),
+                       encoding="utf-8")
         tmp.replace(path)
     except OSError:
         return

@@ -131,6 +131,24 @@ def test_an_untouched_site_is_not_built_again(site: Path) -> None:
     assert again.rendered == 0 and again.count("built") == 20 and again.files > 20
 
 
+def test_an_untouched_site_reports_what_its_last_build_did(site: Path) -> None:
+    (site / "articles/broken.txt").write_bytes(b"")
+    first = build(site, BuildOptions(jobs=1))
+    again = build(site, BuildOptions(jobs=1))
+    assert again.outcomes == first.outcomes and again.warnings == first.warnings
+    assert (again.files, again.unchanged, again.cached) == (first.files, first.rendered, 20)
+
+
+@pytest.mark.parametrize("damage", ["removed", "damaged"])
+def test_an_untouched_site_without_its_report_is_checked_and_the_report_restored(site: Path, damage: str) -> None:
+    first = build(site, BuildOptions(jobs=1))
+    report_file = site / "build/.newsgen/report.json"
+    report_file.unlink() if damage == "removed" else report_file.write_text('{"outcomes": [')
+    again = build(site, BuildOptions(jobs=1))
+    assert again.outcomes == first.outcomes and again.rendered == 0
+    assert json.loads(report_file.read_text())["counts"]["built"] == 20
+
+
 def test_a_touched_file_is_checked_but_nothing_is_rendered(site: Path) -> None:
     build(site, BuildOptions(jobs=1))
     os.utime(site / "articles/story-04.txt", ns=(1, 1))
