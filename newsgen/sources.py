@@ -91,10 +91,10 @@ Entry = tuple[tuple[str, ...], os.DirEntry[str], bool, Listing]
 
 def entries_below(folder: str, parts: tuple[str, ...], ignored: bool) -> Iterator[Entry]:
     """Every entry below the folder: its path parts, whether it or a folder above it is ignored,
-    and the names beside it. Symlinked folders are listed but not entered, as `Path.rglob` does."""
+    and its folder's listing. Symlinked folders are listed but not entered, as `Path.rglob` does."""
     try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
+        with os.scandir(folder) as scan:
+            entries = list(scan)
     except OSError:
         return
     names = frozenset(e.name for e in entries)
