@@ -17,8 +17,8 @@ def test_site_is_written_and_replaces_the_old_one(tmp_path: Path) -> None:
     assert (tmp_path / ".build.alt" / "index.html").read_bytes() == b"one"
 
 
-@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "a\\b", "nul\x00byte", ""],
-                         ids=["dotdot", "absolute", "nested-dotdot", "backslash", "nul", "empty"])
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "a\\b", "nul\x00byte", "", "a//b", "./a"],
+                         ids=["dotdot", "absolute", "nested-dotdot", "backslash", "nul", "empty", "empty-part", "dot"])
 def test_paths_outside_the_output_folder_are_refused(tmp_path: Path, path: str) -> None:
     with pytest.raises(BuildError):
         write_site([OutputFile(path, b"x")], tmp_path / "build")
