@@ -85,34 +85,26 @@ def index_entry(blob: bytes) -> Known:
 
 
 def file_stamp(name: str, sidecars: Collection[str]) -> Stamp | None:
-    """Size, change times and inode of the file and of each sidecar it could have (0 when absent).
+    """Size, change times and inode of the file and of each sidecar it could have (0 when absent);
+    None when one cannot be read, so the file is read again.
 
     The change time (ctime) moves on every write and cannot be set back by tools
     that restore modification times, so an equal stamp means equal bytes.
     `sidecars` are those its folder listed: most files have none, and a stat
     that fails costs more than one that succeeds.
     """
-    stamp = stat_stamp(name)
-    if stamp is None or stamp == (0,):
-        return None
     stem = os.path.splitext(name)[0]
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = stat_stamp(stem + suffix) if stem + suffix in sidecars else (0,)
-        if sidecar is None:
+    stamp: Stamp = ()
+    for path in (name, *(stem + suffix for suffix in SIDECAR_SUFFIXES)):
+        if path is not name and path not in sidecars:
+            stamp += (0,)
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
             return None
-        stamp += sidecar
+        stamp += (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     return stamp
-
-
-def stat_stamp(name: str) -> Stamp | None:
-    """(0,) for a file that is not there; None when it cannot be read."""
-    try:
-        info = os.stat(name)
-    except FileNotFoundError:
-        return (0,)
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 class LoadCache:

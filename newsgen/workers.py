@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -58,15 +57,3 @@ def call(item: Any) -> Any:
     fn, shared = _shared
     return fn(item, *shared)
 
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No garbage collection while the build makes a large structure without cycles (the index, the
-    model, the page keys): every collection walks all of it again, seconds at 50,000 articles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

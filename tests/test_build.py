@@ -1,6 +1,7 @@
 """The build stage: cache, incremental render, parallel output and the report."""
 
 import dataclasses
+import gc
 import json
 import os
 import shutil
@@ -10,7 +11,7 @@ import pytest
 
 import newsgen.build
 from helpers import snapshot
-from newsgen.build import BuildOptions, Stories, build
+from newsgen.build import BuildOptions, Stories, build, collection_paused
 from newsgen.cache import LoadCache
 from newsgen.config import SiteConfig
 from newsgen.loaders import load_file
@@ -304,3 +305,16 @@ def test_files_with_the_same_bytes_are_two_articles_in_every_build(make_site) ->
     os.utime(site / "articles" / "b.txt", ns=(5, 5))
     report = build(site, BuildOptions(jobs=1))
     assert len({o.url for o in report.outcomes}) == 3
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collection_paused_restores_the_collector_even_on_error(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(ValueError), collection_paused():
+            assert not gc.isenabled()
+            raise ValueError
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()
